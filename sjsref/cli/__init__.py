@@ -1,0 +1,57 @@
+"""The command line: the same functions as the window, JSON or chart-note text out.
+
+Each sub-command lives in a small module that exposes ``register(subparsers)``;
+this module only assembles them and turns bad input into exit status 2 with one
+clear line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from sjsref import __version__
+from sjsref.cli import scores
+
+# Modules that add sub-commands. Each has register(subparsers) -> None.
+_COMMAND_MODULES = [scores]
+
+# Flags that open the window rather than the command line.
+_GUI_FLAGS = {"--self-test"}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports errors as one line and exits with status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"sjsref: error: {message}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sjsref",
+        description="SJSRef: offline SJS/TEN reference and bedside calculators. "
+        "Run without arguments to open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"sjsref {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in _COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def wants_cli(argv: Sequence[str]) -> bool:
+    """True when the arguments ask for the command line, not the window."""
+    return bool(argv) and not any(a in _GUI_FLAGS for a in argv)
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if args.command is None:
+        parser.print_help()
+        return 0
+    result: int = args.handler(args)
+    return result

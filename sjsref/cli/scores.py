@@ -1,0 +1,245 @@
+"""Calculator sub-commands: scorten, abcd10, bsa, classify.
+
+Each handler collects the flags into the clinical layer's input model, calls
+one function and prints the result as JSON (``--json``) or as chart-note text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from sjsref.clinical import abcd10, bsa, classification, scorten
+from sjsref.clinical.inputs import field_errors
+from sjsref.clinical.report import chart_note
+from sjsref.clinical.units import GlucoseUnit, UreaUnit
+
+# Flag names as a clinician would read them in an error message.
+_FLAG_FOR_FIELD = {
+    "age_years": "--age",
+    "heart_rate_bpm": "--heart-rate",
+    "malignancy": "--malignancy",
+    "detached_bsa_percent": "--detached-bsa",
+    "urea": "--urea",
+    "urea_unit": "--urea-unit",
+    "bicarbonate_mmol_l": "--bicarbonate",
+    "glucose": "--glucose",
+    "glucose_unit": "--glucose-unit",
+    "day": "--day",
+    "active_cancer": "--cancer",
+    "dialysis_before_admission": "--dialysis",
+    "count": "--palms",
+    "sex": "--sex",
+    "surface": "--hand",
+}
+
+
+class InputError(Exception):
+    """Bad input: reported as one line on stderr with exit status 2."""
+
+
+def _yes_no(text: str) -> bool:
+    lowered = text.strip().lower()
+    if lowered in ("yes", "y", "true", "1"):
+        return True
+    if lowered in ("no", "n", "false", "0"):
+        return False
+    raise argparse.ArgumentTypeError(f"answer yes or no (got {text!r})")
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"enter a number (got {text!r})") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise argparse.ArgumentTypeError(f"enter a finite number (got {text!r})")
+    return value
+
+
+def _build(model: type[BaseModel], **fields: Any) -> Any:
+    try:
+        return model(**{k: v for k, v in fields.items() if v is not None})
+    except ValidationError as exc:
+        field, message = field_errors(exc)[0]
+        flag = _FLAG_FOR_FIELD.get(field)
+        raise InputError(f"{flag}: {message}" if flag else message) from None
+
+
+def _emit(result: Any, as_json: bool) -> int:
+    if as_json:
+        print(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    else:
+        print(chart_note(result, datetime.now()))
+    return 0
+
+
+def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except InputError as exc:
+            sys.stderr.write(f"sjsref {args.command}: {exc}\n")
+            return 2
+
+    return run
+
+
+def _scorten(args: argparse.Namespace) -> int:
+    inp = _build(
+        scorten.ScortenInput,
+        age_years=args.age,
+        heart_rate_bpm=args.heart_rate,
+        malignancy=args.malignancy,
+        detached_bsa_percent=args.detached_bsa,
+        urea=args.urea,
+        urea_unit=args.urea_unit,
+        bicarbonate_mmol_l=args.bicarbonate,
+        glucose=args.glucose,
+        glucose_unit=args.glucose_unit,
+        day=args.day,
+    )
+    return _emit(scorten.compute(inp), args.json)
+
+
+def _abcd10(args: argparse.Namespace) -> int:
+    inp = _build(
+        abcd10.Abcd10Input,
+        age_years=args.age,
+        bicarbonate_mmol_l=args.bicarbonate,
+        active_cancer=args.cancer,
+        dialysis_before_admission=args.dialysis,
+        detached_bsa_percent=args.detached_bsa,
+    )
+    return _emit(abcd10.compute(inp), args.json)
+
+
+def _region(text: str) -> tuple[str, float]:
+    name, sep, amount = text.partition("=")
+    if not sep:
+        raise argparse.ArgumentTypeError(
+            f"write REGION=PERCENT, e.g. anterior-trunk=50 (got {text!r})"
+        )
+    return name.strip().lower(), _number(amount)
+
+
+def _regions(args: argparse.Namespace) -> list[dict[str, Any]]:
+    erythema = dict(args.erythema or [])
+    entries = [
+        {"region": name, "detached_percent": pct, "erythema_percent": erythema.pop(name, 0.0)}
+        for name, pct in args.region or []
+    ]
+    entries += [
+        {"region": name, "detached_percent": 0.0, "erythema_percent": pct}
+        for name, pct in erythema.items()
+    ]
+    return entries
+
+
+def _bsa(args: argparse.Namespace) -> int:
+    if args.palms is not None and (args.region or args.erythema):
+        raise InputError("use either --palms or --region/--erythema, not both.")
+    if args.palms is not None:
+        inp = _build(
+            bsa.PalmInput, count=args.palms, surface=args.hand, sex=args.sex, age_years=args.age
+        )
+        return _emit(bsa.from_palms(inp), args.json)
+    if not args.region and not args.erythema:
+        raise InputError("give --region REGION=PERCENT (one or more) or --palms N.")
+    inp = _build(bsa.RegionsInput, method=args.method, age_years=args.age, regions=_regions(args))
+    return _emit(bsa.from_regions(inp), args.json)
+
+
+def _classify(args: argparse.Namespace) -> int:
+    inp = _build(
+        classification.ClassifyInput,
+        detached_bsa_percent=args.detached_bsa,
+        spots=not args.no_spots,
+    )
+    return _emit(classification.classify(inp), args.json)
+
+
+def register(sub: Any) -> None:
+    """Add the calculator sub-commands to the top-level parser."""
+    p = sub.add_parser("scorten", help="SCORTEN severity-of-illness score and mortality")
+    p.add_argument("--age", type=_number, help="age in years (criterion: above 40)")
+    p.add_argument("--heart-rate", type=_number, help="heart rate per minute (above 120)")
+    p.add_argument(
+        "--malignancy", type=_yes_no, metavar="yes|no", help="cancer or haematological malignancy"
+    )
+    p.add_argument(
+        "--detached-bsa", type=_number, help="detached + detachable skin, %% of BSA (above 10)"
+    )
+    p.add_argument("--urea", type=_number, help="serum urea or BUN, in --urea-unit")
+    p.add_argument(
+        "--urea-unit", choices=[u.value for u in UreaUnit], help="mmol/L, mg/dL (urea) or BUN-mg/dL"
+    )
+    p.add_argument(
+        "--bicarbonate", type=_number, help="serum bicarbonate, mmol/L = mEq/L (below 20)"
+    )
+    p.add_argument("--glucose", type=_number, help="serum glucose, in --glucose-unit")
+    p.add_argument("--glucose-unit", choices=[u.value for u in GlucoseUnit], help="mmol/L or mg/dL")
+    p.add_argument(
+        "--day", type=int, default=1, help="day of admission: 1 (first 24 h) or 3 (default 1)"
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=_guarded(_scorten))
+
+    p = sub.add_parser("abcd10", help="ABCD-10 predictors (US adults)")
+    p.add_argument("--age", type=_number, help="age in years (50 or more)")
+    p.add_argument("--bicarbonate", type=_number, help="serum bicarbonate, mmol/L (below 20)")
+    p.add_argument("--cancer", type=_yes_no, metavar="yes|no", help="active cancer")
+    p.add_argument("--dialysis", type=_yes_no, metavar="yes|no", help="dialysis before admission")
+    p.add_argument("--detached-bsa", type=_number, help="epidermal detachment, %% of BSA (10)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=_guarded(_abcd10))
+
+    p = sub.add_parser("bsa", help="detached body-surface area and classification")
+    p.add_argument("--age", type=_number, help="age in years (picks the Lund-Browder column)")
+    p.add_argument("--method", choices=[m.value for m in bsa.Method], default="lund-browder")
+    p.add_argument(
+        "--region",
+        type=_region,
+        action="append",
+        metavar="REGION=PERCENT",
+        help="percent of that region detached; repeat for each region",
+    )
+    p.add_argument(
+        "--erythema",
+        type=_region,
+        action="append",
+        metavar="REGION=PERCENT",
+        help="percent of that region with erythema only (recorded, never counted)",
+    )
+    p.add_argument(
+        "--palms", type=_number, metavar="N", help="number of the patient's hand areas detached"
+    )
+    p.add_argument(
+        "--hand",
+        choices=[h.value for h in bsa.HandSurface],
+        default="hand",
+        help="hand = palm with fingers (default), palm = palm alone",
+    )
+    p.add_argument(
+        "--sex", choices=[s.value for s in bsa.Sex], help="the hand's share differs by sex"
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=_guarded(_bsa))
+
+    p = sub.add_parser("classify", help="SJS, SJS/TEN overlap or TEN from detached BSA")
+    p.add_argument(
+        "--detached-bsa", type=_number, required=True, help="detached + detachable, %% of BSA"
+    )
+    p.add_argument(
+        "--no-spots",
+        action="store_true",
+        help="detachment in large sheets without purpuric macules or targets",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=_guarded(_classify))

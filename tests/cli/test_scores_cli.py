@@ -1,0 +1,118 @@
+"""The calculator command line, run as a clinician runs it: a real process."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+SCORTEN = [
+    "scorten", "--age", "45", "--heart-rate", "125", "--malignancy", "no",
+    "--detached-bsa", "12", "--urea", "11", "--urea-unit", "mmol/L",
+    "--bicarbonate", "18", "--glucose", "15", "--glucose-unit", "mmol/L",
+]  # fmt: skip
+
+
+def sjsref(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sjsref", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def as_json(*args: str) -> dict:
+    done = sjsref(*args, "--json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_scorten_json_has_the_documented_keys() -> None:
+    out = as_json(*SCORTEN)
+    assert (out["score"], out["mortality_percent"], out["day"]) == (6, 90.0, 1)
+    assert out["model_mortality_percent"] == 95.1
+    assert {"criteria", "warnings", "citations"} <= set(out)
+    assert out["criteria"][0] == {
+        "id": "age",
+        "label": "Age > 40 years",
+        "threshold": "> 40 years",
+        "value": 45.0,
+        "unit": "years",
+        "answered": True,
+        "met": True,
+        "points": 1,
+        "citation": "bastujigarin2000",
+    }
+
+
+def test_scorten_us_units_and_day_3_give_the_same_score() -> None:
+    us = [a for a in SCORTEN]
+    us[us.index("11")], us[us.index("15")] = "30.8", "270.3"
+    us[us.index("mmol/L")] = "BUN-mg/dL"
+    us[len(us) - 1 - us[::-1].index("mmol/L")] = "mg/dL"
+    out = as_json(*us, "--day", "3")
+    assert (out["score"], out["day"]) == (6, 3)
+
+
+def test_scorten_text_is_a_chart_note() -> None:
+    done = sjsref(*SCORTEN)
+    assert done.returncode == 0
+    assert done.stdout.startswith("SCORTEN (day 1): 6/7\nMortality 90 %")
+
+
+def test_abcd10_bsa_and_classify_examples() -> None:
+    abcd = as_json(
+        "abcd10", "--age", "60", "--bicarbonate", "18", "--cancer", "yes",
+        "--dialysis", "no", "--detached-bsa", "15",
+    )  # fmt: skip
+    assert abcd["score"] is None and [c["met"] for c in abcd["criteria"]] == [
+        True, True, True, False, True,
+    ]  # fmt: skip
+    regions = as_json("bsa", "--age", "30", "--region", "head=2", "--region", "anterior-trunk=50")
+    assert (regions["detached_bsa_percent"], regions["classification"]) == (6.6, "SJS")
+    palms = as_json("bsa", "--palms", "12", "--sex", "male")
+    assert palms["detached_bsa_percent"] == 9.6
+    assert as_json("classify", "--detached-bsa", "22")["classification"] == "SJS/TEN overlap"
+    assert as_json("classify", "--detached-bsa", "22", "--no-spots")["classification"] == "TEN"
+
+
+def test_erythema_only_regions_are_recorded() -> None:
+    out = as_json("bsa", "--age", "8", "--region", "head=10", "--erythema", "neck=50")
+    assert (out["detached_bsa_percent"], out["erythema_bsa_percent"]) == (
+        1.3,
+        1.0,
+    )  # head is 13 % at age 5-9
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["scorten", "--heart-rate", "400"], "--heart-rate: Heart rate 400 /min is not possible"),
+        (["scorten", "--age", "200"], "range 0–120 years"),
+        (["scorten", "--glucose", "-5", "--glucose-unit", "mg/dL"], "Glucose -5 mg/dL"),
+        (["scorten", "--urea", "11"], "Urea: choose its unit"),
+        (["scorten", "--age", "forty"], "enter a number (got 'forty')"),
+        (["scorten", "--age", "nan"], "enter a finite number"),
+        (["scorten", "--malignancy", "maybe"], "answer yes or no"),
+        (["scorten", "--urea-unit", "g/L"], "invalid choice"),
+        (["scorten", "--day", "0"], "--day:"),
+        (["bsa", "--age", "30", "--region", "foot=2"], "not on the lund-browder chart"),
+        (["bsa", "--age", "30", "--region", "head"], "write REGION=PERCENT"),
+        (["bsa", "--palms", "3", "--region", "head=2"], "not both"),
+        (["bsa", "--age", "30"], "give --region"),
+        (["bsa", "--region", "head=2"], "Age: needed"),
+        (["classify", "--detached-bsa", "120"], "not possible"),
+        (["classify"], "required"),
+        (["nosuchcommand"], "invalid choice"),
+    ],
+)
+def test_bad_input_exits_2_with_one_clear_line(args: list[str], message: str) -> None:
+    done = sjsref(*args)
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert done.stderr.count("\n") == 1
+    assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_version_and_help() -> None:
+    assert sjsref("--version").stdout.startswith("sjsref ")
+    helped = sjsref("--help")
+    assert helped.returncode == 0 and "scorten" in helped.stdout

@@ -1,0 +1,210 @@
+"""Body-surface area: charts, regions, erythema, palm method, warnings."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from sjsref.clinical import bsa
+from sjsref.clinical.bsa_charts import RULE_OF_NINES, AgeColumn, age_column, lund_browder
+from sjsref.clinical.classification import Category
+from sjsref.clinical.results import MessageKind
+
+
+@pytest.mark.parametrize("column", list(AgeColumn))
+def test_every_lund_browder_column_sums_to_100(column: AgeColumn) -> None:
+    assert sum(lund_browder(column).values()) == pytest.approx(100)
+
+
+def test_rule_of_nines_sums_to_100() -> None:
+    assert sum(RULE_OF_NINES.values()) == 100
+
+
+def test_children_differ_from_adults_in_head_and_legs_only() -> None:
+    infant, adult = lund_browder(AgeColumn.BIRTH), lund_browder(AgeColumn.ADULT)
+    differ = {region for region in adult if infant[region] != adult[region]}
+    assert differ == {
+        "head",
+        "right-thigh",
+        "left-thigh",
+        "right-lower-leg",
+        "left-lower-leg",
+    }
+    assert (infant["head"], adult["head"]) == (19, 7)
+
+
+@pytest.mark.parametrize(
+    ("age", "column"),
+    [
+        (0, AgeColumn.BIRTH),
+        (0.99, AgeColumn.BIRTH),
+        (1, AgeColumn.ONE),
+        (4.99, AgeColumn.ONE),
+        (5, AgeColumn.FIVE),
+        (9.99, AgeColumn.FIVE),
+        (10, AgeColumn.TEN),
+        (14.99, AgeColumn.TEN),
+        (15, AgeColumn.FIFTEEN),
+        (15.99, AgeColumn.FIFTEEN),
+        (16, AgeColumn.ADULT),
+        (90, AgeColumn.ADULT),
+    ],
+)
+def test_age_picks_its_lund_browder_column(age: float, column: AgeColumn) -> None:
+    assert age_column(age) == column
+
+
+def test_negative_age_has_no_column() -> None:
+    with pytest.raises(ValueError, match="not possible"):
+        age_column(-1)
+
+
+def _regions(age: float, *entries: tuple[str, float, float], method: str = "lund-browder"):
+    return bsa.from_regions(
+        bsa.RegionsInput(
+            method=method,
+            age_years=age,
+            regions=[
+                bsa.RegionEntry(region=r, detached_percent=d, erythema_percent=e)
+                for r, d, e in entries
+            ],
+        )
+    )
+
+
+def test_issue_example_adult_head_and_trunk() -> None:
+    # 2 % of a 7 % head + 50 % of a 13 % anterior trunk = 0.14 + 6.5 = 6.6 % BSA.
+    result = _regions(30, ("head", 2, 0), ("anterior-trunk", 50, 0))
+    assert result.detached_bsa_percent == 6.6
+    assert result.classification == Category.SJS
+    assert result.age_column == "adult"
+
+
+def test_same_regions_in_an_infant_weigh_the_head_more() -> None:
+    result = _regions(0.5, ("head", 100, 0))
+    assert result.detached_bsa_percent == 19
+    assert result.classification == Category.OVERLAP
+
+
+def test_erythema_is_recorded_but_never_counted() -> None:
+    result = _regions(30, ("posterior-trunk", 20, 80))
+    assert result.detached_bsa_percent == 2.6
+    assert result.erythema_bsa_percent == 10.4
+    assert any("never counted" in n.text for n in result.notes)
+
+
+def test_whole_body_detached_is_100_percent_ten() -> None:
+    everything = [(region, 100.0, 0.0) for region in lund_browder(AgeColumn.ADULT)]
+    result = _regions(40, *everything)
+    assert result.detached_bsa_percent == 100
+    assert result.classification == Category.TEN
+
+
+def test_rule_of_nines_in_a_child_warns() -> None:
+    result = _regions(6, ("head-neck", 100, 0), method="rule-of-nines")
+    assert result.detached_bsa_percent == 9
+    assert result.warnings[0].kind == MessageKind.POPULATION
+    assert "Lund-Browder" in result.warnings[0].text
+    assert not _regions(40, ("head-neck", 100, 0), method="rule-of-nines").warnings
+
+
+def test_rule_of_nines_without_age_warns() -> None:
+    result = bsa.from_regions(
+        bsa.RegionsInput(
+            method="rule-of-nines",
+            regions=[bsa.RegionEntry(region="right-leg", detached_percent=50)],
+        )
+    )
+    assert "Age not given" in result.warnings[0].text
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "words"),
+    [
+        ({"regions": [{"region": "head", "detached_percent": 5}]}, "Age: needed"),
+        (
+            {"age_years": 30, "regions": [{"region": "foot", "detached_percent": 5}]},
+            "not on the lund-browder chart",
+        ),
+        (
+            {
+                "age_years": 30,
+                "regions": [
+                    {"region": "neck", "detached_percent": 5},
+                    {"region": "neck", "detached_percent": 6},
+                ],
+            },
+            "entered twice",
+        ),
+        (
+            {
+                "age_years": 30,
+                "regions": [{"region": "neck", "detached_percent": 60, "erythema_percent": 50}],
+            },
+            "more than the whole region",
+        ),
+        ({"age_years": 30, "regions": [{"region": "neck", "detached_percent": 101}]}, "100"),
+        ({"age_years": 250, "regions": []}, "not possible"),
+    ],
+)
+def test_bad_region_input_is_rejected_clearly(kwargs: dict, words: str) -> None:
+    with pytest.raises(ValidationError, match=words):
+        bsa.RegionsInput(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("surface", "sex", "expected"),
+    [
+        ("hand", "male", 9.6),
+        ("hand", "female", 8.4),
+        ("palm", "male", 6.0),
+        ("palm", "female", 4.8),
+    ],
+)
+def test_palm_method_uses_rossiters_fractions(surface: str, sex: str, expected: float) -> None:
+    result = bsa.from_palms(bsa.PalmInput(count=12, surface=surface, sex=sex))
+    assert result.detached_bsa_percent == expected
+    assert "rossiter1996" in result.citations
+
+
+def test_palm_method_without_sex_gives_a_range_not_a_guess() -> None:
+    result = bsa.from_palms(bsa.PalmInput(count=12))
+    assert result.detached_bsa_percent is None
+    assert result.detached_bsa_range == (8.4, 9.6)
+    assert result.classification == Category.SJS
+    assert result.warnings[0].kind == MessageKind.MISSING
+
+
+def test_palm_range_across_a_boundary_has_no_classification() -> None:
+    result = bsa.from_palms(bsa.PalmInput(count=13.5))  # 9.45 to 10.8 % BSA
+    assert result.classification is None
+
+
+def test_palm_method_in_a_child_warns() -> None:
+    result = bsa.from_palms(bsa.PalmInput(count=5, sex="female", age_years=8))
+    assert any(w.kind == MessageKind.POPULATION for w in result.warnings)
+
+
+@pytest.mark.parametrize("kwargs", [{"count": -1}, {"count": 3, "age_years": 300}])
+def test_bad_palm_input_is_rejected(kwargs: dict) -> None:
+    with pytest.raises(ValidationError):
+        bsa.PalmInput(**kwargs)
+
+
+_region_names = list(lund_browder(AgeColumn.ADULT))
+
+
+@given(
+    st.floats(0, 120),
+    st.dictionaries(st.sampled_from(_region_names), st.floats(0, 100), min_size=1),
+    st.sampled_from(_region_names),
+    st.floats(0, 100),
+)
+def test_detached_area_stays_in_range_and_grows_with_any_region(
+    age: float, regions: dict[str, float], grow: str, extra: float
+) -> None:
+    before = _regions(age, *[(r, p, 0) for r, p in regions.items()])
+    regions[grow] = min(100.0, regions.get(grow, 0.0) + extra)
+    after = _regions(age, *[(r, p, 0) for r, p in regions.items()])
+    assert before.detached_bsa_percent is not None and after.detached_bsa_percent is not None
+    assert 0 <= before.detached_bsa_percent <= after.detached_bsa_percent <= 100

@@ -1,0 +1,65 @@
+"""Bastuji-Garin 1993 classification: every boundary, with and without spots."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from sjsref.clinical.classification import Category, ClassifyInput, classify
+from sjsref.clinical.results import MessageKind
+
+CASES = [
+    (0, True, Category.SJS),
+    (9.99, True, Category.SJS),
+    (10, True, Category.OVERLAP),  # "between 10 and 30 %": 10 is overlap
+    (10.01, True, Category.OVERLAP),
+    (29.99, True, Category.OVERLAP),
+    (30, True, Category.OVERLAP),  # TEN needs "above 30 %"
+    (30.01, True, Category.TEN),
+    (100, True, Category.TEN),
+    (9.99, False, Category.SJS),
+    (10, False, Category.OVERLAP),  # TEN without spots needs "above 10 %"
+    (10.01, False, Category.TEN),
+    (22, False, Category.TEN),
+]
+
+
+@pytest.mark.parametrize(("bsa", "spots", "expected"), CASES)
+def test_classification_at_every_boundary(bsa: float, spots: bool, expected: Category) -> None:
+    result = classify(ClassifyInput(detached_bsa_percent=bsa, spots=spots))
+    assert result.classification == expected
+    assert result.citations == ["bastujigarin1993"]
+
+
+@pytest.mark.parametrize("bsa", [10, 30])
+def test_exact_boundaries_are_explained(bsa: float) -> None:
+    notes = classify(ClassifyInput(detached_bsa_percent=bsa)).notes
+    assert any(n.kind == MessageKind.BOUNDARY and "overlap" in n.text for n in notes)
+
+
+def test_overlap_with_spots_says_what_it_would_be_without() -> None:
+    notes = classify(ClassifyInput(detached_bsa_percent=22)).notes
+    assert any("without spots, this is TEN" in n.text for n in notes)
+
+
+def test_sjs_reminds_that_erythema_multiforme_is_not_assessed() -> None:
+    notes = classify(ClassifyInput(detached_bsa_percent=5)).notes
+    assert any("erythema multiforme" in n.text for n in notes)
+    assert any("erythema alone is not counted" in n.text for n in notes)
+
+
+@pytest.mark.parametrize("bsa", [-1, 100.5])
+def test_impossible_bsa_is_rejected(bsa: float) -> None:
+    with pytest.raises(ValidationError, match="not possible"):
+        ClassifyInput(detached_bsa_percent=bsa)
+
+
+_ORDER = [Category.SJS, Category.OVERLAP, Category.TEN]
+
+
+@given(st.floats(0, 100), st.floats(0, 100), st.booleans())
+def test_more_detachment_never_gives_a_milder_category(a: float, b: float, spots: bool) -> None:
+    lo, hi = sorted((a, b))
+    first = classify(ClassifyInput(detached_bsa_percent=lo, spots=spots)).classification
+    second = classify(ClassifyInput(detached_bsa_percent=hi, spots=spots)).classification
+    assert _ORDER.index(second) >= _ORDER.index(first)

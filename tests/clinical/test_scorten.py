@@ -1,0 +1,272 @@
+"""SCORTEN: published table, formula, every threshold, units, missing values."""
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from sjsref.clinical import scorten
+from sjsref.clinical.results import MessageKind
+from sjsref.clinical.rules import Op
+from sjsref.clinical.scoring import NumericCriterion
+
+from .conftest import ABNORMAL, NORMAL, scorten_input
+
+# Bastuji-Garin 2000: observed mortality by SCORTEN in the development sample.
+PUBLISHED_OBSERVED = {0: 3.2, 1: 3.2, 2: 12.1, 3: 35.3, 4: 58.3, 5: 90.0, 6: 90.0, 7: 90.0}
+# The paper's formula logit = -4.448 + 1.237 x score, worked by hand to 0.1 %.
+FORMULA_PERCENT = {0: 1.2, 1: 3.9, 2: 12.2, 3: 32.4, 4: 62.2, 5: 85.0, 6: 95.1, 7: 98.5}
+FIELDS = list(ABNORMAL)
+
+
+def _with_score(n: int) -> scorten.ScoreResult:
+    return scorten.compute(scorten_input(**{f: ABNORMAL[f] for f in FIELDS[:n]}))
+
+
+@pytest.mark.parametrize("score", range(8))
+def test_every_mortality_row_matches_the_published_table(score: int) -> None:
+    result = _with_score(score)
+    assert result.score == score
+    assert result.mortality_percent == PUBLISHED_OBSERVED[score]
+    assert result.model_mortality_percent == FORMULA_PERCENT[score]
+    assert result.complete and result.answered == 7
+
+
+def test_formula_figure_is_labelled_apart_from_the_observed_figure() -> None:
+    result = _with_score(3)
+    assert "observed" in (result.mortality_basis or "")
+    assert "formula" in (result.model_mortality_basis or "")
+    assert any("not a model prediction" in n.text for n in result.notes)
+
+
+def test_the_issue_example_scores_six() -> None:
+    result = scorten.compute(
+        scorten.ScortenInput(
+            age_years=45,
+            heart_rate_bpm=125,
+            malignancy=False,
+            detached_bsa_percent=12,
+            urea=11,
+            urea_unit="mmol/L",
+            bicarbonate_mmol_l=18,
+            glucose=15,
+            glucose_unit="mmol/L",
+        )
+    )
+    assert result.score == 6
+    assert result.mortality_percent == 90.0
+    assert [c.met for c in result.criteria] == [True, False, True, True, True, True, True]
+
+
+_FIELD_OF = {
+    "age": "age_years",
+    "heart_rate": "heart_rate_bpm",
+    "detached_bsa": "detached_bsa_percent",
+    "urea": "urea",
+    "bicarbonate": "bicarbonate_mmol_l",
+    "glucose": "glucose",
+}
+_NUMERIC = [c for c in scorten.CRITERIA if isinstance(c, NumericCriterion)]
+
+
+@pytest.mark.parametrize("criterion", _NUMERIC, ids=lambda c: c.id)
+@pytest.mark.parametrize("offset", [-0.01, 0.0, 0.01])
+def test_each_threshold_on_both_sides_and_exactly_on_it(
+    criterion: NumericCriterion, offset: float
+) -> None:
+    t = criterion.threshold
+    value = t.value + offset
+    expected = {Op.GT: value > t.value, Op.LT: value < t.value}[t.op] if offset else False
+    result = scorten.compute(scorten_input(**{_FIELD_OF[criterion.id]: value}))
+    met = {c.id: c.met for c in result.criteria}[criterion.id]
+    assert met is expected
+    assert result.score == int(expected)
+
+
+def test_primary_reading_is_strict_for_age_heart_rate_and_detachment() -> None:
+    for c in _NUMERIC:
+        assert c.threshold.op in (Op.GT, Op.LT)
+        assert c.threshold.source.key == "bastujigarin2000"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("age_years", 40), ("heart_rate_bpm", 120), ("detached_bsa_percent", 10)],
+)
+def test_value_where_readings_differ_gives_the_other_score(field: str, value: float) -> None:
+    result = scorten.compute(scorten_input(**{field: value}))
+    assert result.score == 0
+    assert result.score_other_reading == 1
+    assert result.mortality_percent_other_reading == 3.2
+    assert [w.kind for w in result.warnings].count(MessageKind.BOUNDARY) == 2
+
+
+def test_all_three_at_the_boundary_is_zero_or_three() -> None:
+    result = scorten.compute(
+        scorten_input(age_years=40, heart_rate_bpm=120, detached_bsa_percent=10)
+    )
+    assert (result.score, result.score_other_reading) == (0, 3)
+    assert (result.mortality_percent, result.mortality_percent_other_reading) == (3.2, 35.3)
+
+
+@pytest.mark.parametrize(("mg_dl", "other"), [(250, None), (251, 1), (252, 1), (252.3, None)])
+def test_glucose_between_250_and_252_mg_dl_is_reported(mg_dl: float, other: int | None) -> None:
+    result = scorten.compute(scorten_input(glucose=mg_dl, glucose_unit="mg/dL"))
+    assert result.score == (1 if mg_dl > 252.2 else 0)
+    assert result.score_other_reading == other
+
+
+def test_boundary_away_from_the_threshold_reports_nothing() -> None:
+    result = scorten.compute(scorten_input(age_years=41))
+    assert result.score_other_reading is None
+    assert not [w for w in result.warnings if w.kind == MessageKind.BOUNDARY]
+
+
+# The same patient, each lab in every unit; one row per unit pair.
+_UREA = {"mmol/L": 11.0, "mg/dL": 66.06, "BUN-mg/dL": 30.82}
+_GLUCOSE = {"mmol/L": 15.0, "mg/dL": 270.2}
+
+
+@pytest.mark.parametrize(("urea_unit", "glucose_unit"), list(itertools.product(_UREA, _GLUCOSE)))
+def test_same_patient_in_si_and_us_units_gives_the_same_score(
+    urea_unit: str, glucose_unit: str
+) -> None:
+    fields = {**ABNORMAL, "urea": _UREA[urea_unit], "glucose": _GLUCOSE[glucose_unit]}
+    result = scorten.compute(
+        scorten.ScortenInput(**fields, urea_unit=urea_unit, glucose_unit=glucose_unit)
+    )
+    assert result.score == 7
+
+
+def test_urea_mg_dl_is_not_bun_mg_dl() -> None:
+    # 40 mg/dL of urea is 6.7 mmol/L (not met); 40 mg/dL of BUN is 14.3 mmol/L (met).
+    as_urea = scorten.compute(scorten_input(urea=40, urea_unit="mg/dL"))
+    as_bun = scorten.compute(scorten_input(urea=40, urea_unit="BUN-mg/dL"))
+    assert (as_urea.score, as_bun.score) == (0, 1)
+
+
+def test_threshold_is_shown_in_the_clinicians_unit() -> None:
+    assert scorten.urea_threshold_text(scorten.UreaUnit.BUN_MG_DL) == "> 28 mg/dL (BUN)"
+    assert scorten.urea_threshold_text(scorten.UreaUnit.MG_DL) == "> 60.1 mg/dL"
+    assert scorten.urea_threshold_text(scorten.UreaUnit.MMOL_L) == "> 10 mmol/L"
+    assert scorten.glucose_threshold_text(scorten.GlucoseUnit.MG_DL) == "> 252.2 mg/dL"
+    result = scorten.compute(scorten_input(urea=30, urea_unit="BUN-mg/dL"))
+    urea = next(c for c in result.criteria if c.id == "urea")
+    assert urea.label == "Serum urea (or BUN) > 28 mg/dL (BUN)"
+    assert (urea.value, urea.unit) == (30, "mg/dL (BUN)")
+
+
+@pytest.mark.parametrize("missing", [f for f in NORMAL if not f.endswith("_unit")])
+def test_an_unanswered_criterion_makes_the_result_incomplete(missing: str) -> None:
+    fields = {k: v for k, v in {**NORMAL, **ABNORMAL}.items() if k != missing}
+    result = scorten.compute(scorten.ScortenInput(**fields))
+    assert result.complete is False
+    assert result.score is None and result.mortality_percent is None
+    assert result.answered == 6
+    assert (result.score_min, result.score_max) == (6, 7)
+    assert result.warnings[0].kind == MessageKind.MISSING
+    assert "6 of 7 answered" in result.warnings[0].text
+
+
+def test_nothing_answered_spans_the_whole_range() -> None:
+    result = scorten.compute(scorten.ScortenInput())
+    assert (result.answered, result.score_min, result.score_max) == (0, 0, 7)
+
+
+def test_child_gets_a_population_warning_with_its_sources() -> None:
+    result = scorten.compute(scorten_input(age_years=12))
+    warning = next(w for w in result.warnings if w.kind == MessageKind.POPULATION)
+    assert "under 18" in warning.text
+    assert {"sorrell2017", "gust2024"} <= set(warning.citations)
+    assert not [w for w in _with_score(2).warnings if w.kind == MessageKind.POPULATION]
+
+
+@pytest.mark.parametrize(("day", "warned"), [(1, False), (2, True), (3, False), (5, True)])
+def test_result_carries_its_day_and_warns_outside_days_1_and_3(day: int, warned: bool) -> None:
+    result = scorten.compute(scorten_input(day=day))
+    assert result.day == day
+    assert any(w.kind == MessageKind.TIMING for w in result.warnings) is warned
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("heart_rate_bpm", 0, "Heart rate 0 /min is not possible"),
+        ("heart_rate_bpm", 400, "range 20–300 /min"),
+        ("age_years", 200, "Age 200 years"),
+        ("age_years", -1, "Age -1 years"),
+        ("detached_bsa_percent", 101, "0–100 %"),
+        ("bicarbonate_mmol_l", 0, "Bicarbonate 0 mmol/L"),
+        ("glucose", -1, "Glucose -1 mmol/L"),
+        ("urea", -2, "Urea -2 mmol/L"),
+        ("heart_rate_bpm", float("nan"), "not possible"),
+    ],
+)
+def test_impossible_values_are_rejected_naming_field_value_and_range(
+    field: str, value: float, words: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        scorten_input(**{field: value})
+    assert words in str(caught.value)
+
+
+def test_impossible_value_in_us_units_names_the_us_unit() -> None:
+    with pytest.raises(ValidationError) as caught:
+        scorten_input(urea=500, urea_unit="BUN-mg/dL")
+    assert "BUN 500 mg/dL (BUN) is not possible" in str(caught.value)
+    with pytest.raises(ValidationError) as caught:
+        scorten_input(glucose=3000, glucose_unit="mg/dL")
+    assert "Glucose 3000 mg/dL" in str(caught.value)
+
+
+@pytest.mark.parametrize("lab", ["urea", "glucose"])
+def test_a_lab_without_its_unit_is_rejected(lab: str) -> None:
+    with pytest.raises(ValidationError, match="choose its unit"):
+        scorten.ScortenInput(**{lab: 12})
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("heart_rate_bpm", 230), ("age_years", 110), ("bicarbonate_mmol_l", 50), ("urea", 80)],
+)
+def test_extreme_but_possible_values_are_accepted_and_flagged(field: str, value: float) -> None:
+    result = scorten.compute(scorten_input(**{field: value}))
+    assert result.score is not None
+    assert any(w.kind == MessageKind.RECHECK for w in result.warnings)
+
+
+_values = st.fixed_dictionaries(
+    {
+        "age_years": st.floats(0, 120),
+        "heart_rate_bpm": st.floats(20, 300),
+        "malignancy": st.booleans(),
+        "detached_bsa_percent": st.floats(0, 100),
+        "urea": st.floats(0, 150),
+        "bicarbonate_mmol_l": st.floats(0.1, 60),
+        "glucose": st.floats(0.1, 150),
+    }
+)
+# The direction in which each value gets worse.
+_WORSE = {"bicarbonate_mmol_l": -1}
+
+
+@given(_values, st.sampled_from(list(ABNORMAL)), st.floats(0, 50))
+def test_a_score_never_falls_when_a_value_worsens(
+    values: dict[str, float], field: str, step: float
+) -> None:
+    units = {"urea_unit": "mmol/L", "glucose_unit": "mmol/L"}
+    before = scorten.compute(scorten.ScortenInput(**values, **units))
+    worse = dict(values)
+    if field == "malignancy":
+        worse[field] = True
+    else:
+        limits = {"age_years": (0, 120), "heart_rate_bpm": (20, 300)}
+        lo, hi = limits.get(field, (0.1, 100 if field == "detached_bsa_percent" else 150))
+        hi = 60 if field == "bicarbonate_mmol_l" else hi
+        worse[field] = min(hi, max(lo, values[field] + _WORSE.get(field, 1) * step))
+    after = scorten.compute(scorten.ScortenInput(**worse, **units))
+    assert before.score is not None and after.score is not None
+    assert after.score >= before.score
+    assert 0 <= after.score <= scorten.MAX_SCORE
