@@ -44,5 +44,3 @@ PROHASKA_2022 = "prohaska2022"
 SORRELL_2017 = "sorrell2017"
 # ...and over-estimated mortality in another (J Burn Care Res 2024).
 GUST_2024 = "gust2024"
-# Hand-surface fraction in children (Pediatr Emerg Care 1997).
-NAGEL_1997 = "nagel1997"

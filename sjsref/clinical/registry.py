@@ -17,6 +17,7 @@ from sjsref.clinical.citations import (
     KOH_2020,
     LUND_1944,
     NOE_2019,
+    PROHASKA_2022,
     RHODES_2013,
     ROSSITER_1996,
     WALLACE_1951,
@@ -50,7 +51,7 @@ CALCULATORS = (
         purpose="Severity-of-illness score for TEN: predicts in-hospital mortality from seven "
         "criteria on day 1 and day 3 of admission.",
         criteria=_labels(scorten.CRITERIA),
-        citation_keys=(BASTUJI_GARIN_2000, GUEGAN_2006),
+        citation_keys=(BASTUJI_GARIN_2000, GUEGAN_2006, PROHASKA_2022),
         keywords=("mortality", "prognosis", "severity", "urea", "BUN", "glucose", "bicarbonate"),
     ),
     CalculatorInfo(

@@ -1,0 +1,184 @@
+"""Load ``resources/`` into a checked :class:`~sjsref.content.models.Library`.
+
+Every integrity rule of resources/README.md is enforced here; a broken library
+raises one :class:`ContentError` listing each fault with its file and line.
+``python -m sjsref.content.loader [RESOURCES]`` prints them all.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from sjsref.clinical import citations as clinical_keys
+from sjsref.clinical.registry import CALCULATOR_IDS, CALCULATORS
+from sjsref.content.articles import Cite, ParsedArticle, parse_article
+from sjsref.content.errors import ContentError, Problems
+from sjsref.content.models import Article, CiteSite, Library, Reference
+from sjsref.content.paths import resources_dir
+from sjsref.content.references import Rendering, SourcedItem, load_items, load_rendered
+
+__all__ = ["ContentError", "clinical_citations", "load_library"]
+
+ARTICLES_DIR = "articles"
+
+
+def clinical_citations() -> dict[str, list[str]]:
+    """Reference keys the clinical layer cites, each with the calculators citing it.
+
+    A reference cited only by a calculator rule (a chart, a unit conversion) is
+    cited, not an orphan. Every constant of ``sjsref.clinical.citations`` names
+    a key; the calculator registry says which calculator uses which.
+    """
+    keys: dict[str, list[str]] = {
+        value: []
+        for name, value in vars(clinical_keys).items()
+        if name.isupper() and isinstance(value, str)
+    }
+    for info in CALCULATORS:
+        for key in info.citation_keys:
+            keys.setdefault(key, []).append(info.id)
+    return keys
+
+
+def load_library(root: Path | None = None) -> Library:
+    """Read, check and number the whole library.
+
+    Args:
+        root: The ``resources/`` directory; found by
+            :func:`~sjsref.content.paths.resources_dir` when None.
+
+    Returns:
+        The library: articles in file order, references numbered by first
+        citation across the articles in file order.
+
+    Raises:
+        ContentError: On any missing or unreadable file or broken rule; the
+            message names the file and line.
+    """
+    root = resources_dir() if root is None else root
+    problems = Problems()
+    articles_dir = root / ARTICLES_DIR
+    if not articles_dir.is_dir():
+        raise ContentError.at(articles_dir, None, "the articles folder is missing")
+    items = load_items(root, problems)
+    rendered = load_rendered(root, items, problems)
+    parsed: list[ParsedArticle] = []
+    files = sorted(articles_dir.glob("*.md"))
+    if not files:
+        problems.add(articles_dir, None, "no article (*.md) found")
+    for path in files:
+        article = parse_article(path, items.keys(), problems)
+        if article is not None:
+            parsed.append(article)
+    _check_ids(parsed, problems)
+    _check_links(parsed, problems)
+    problems.raise_if_any()
+    return _assemble(parsed, items, rendered, problems)
+
+
+def _check_ids(parsed: list[ParsedArticle], problems: Problems) -> None:
+    seen: dict[str, ParsedArticle] = {}
+    for article in parsed:
+        first = seen.setdefault(article.front.id, article)
+        if first is not article:
+            problems.add(
+                article.path,
+                article.id_line,
+                f"duplicate article id '{article.front.id}' (also in {first.path.name})",
+            )
+
+
+def _check_links(parsed: list[ParsedArticle], problems: Problems) -> None:
+    sections = {a.front.id: {s.id for s in a.sections} for a in parsed}
+    for article in parsed:
+        for link in article.links:
+            scheme, _, target = link.href.partition(":")
+            if scheme == "calc":
+                if target not in CALCULATOR_IDS:
+                    known = ", ".join(sorted(CALCULATOR_IDS))
+                    problems.add(
+                        article.path, link.line, f"no calculator '{target}' (known: {known})"
+                    )
+                continue
+            article_id, _, section_id = target.partition("#")
+            if article_id not in sections:
+                problems.add(article.path, link.line, f"link to a missing article '{article_id}'")
+            elif section_id and section_id not in sections[article_id]:
+                problems.add(
+                    article.path,
+                    link.line,
+                    f"link to a missing section '{section_id}' of article '{article_id}'",
+                )
+
+
+def _assemble(
+    parsed: list[ParsedArticle],
+    items: dict[str, SourcedItem],
+    rendered: dict[str, Rendering],
+    problems: Problems,
+) -> Library:
+    numbers: dict[str, int] = {}
+    sites: dict[str, list[CiteSite]] = {}
+    articles: list[Article] = []
+    for article in parsed:
+        for cite in article.cites:
+            numbers.setdefault(cite.key, len(numbers) + 1)
+            site = CiteSite(article_id=article.front.id, section_id=cite.section_id)
+            if site not in sites.setdefault(cite.key, []):
+                sites[cite.key].append(site)
+        articles.append(_article(article, article.cites))
+    # Sources cited only by calculator rules are numbered after the articles'.
+    calculators = clinical_citations()
+    for key in calculators:
+        if key in items:
+            numbers.setdefault(key, len(numbers) + 1)
+    for key, found in items.items():
+        if key not in numbers:
+            problems.add(found.path, found.line, f"reference '{key}' is cited nowhere")
+    problems.raise_if_any()
+    references = [
+        Reference(
+            key=key,
+            number=numbers[key],
+            item=items[key].item,
+            csl=items[key].raw,
+            text=rendered[key].text,
+            html=rendered[key].html,
+            cited_in=sites.get(key, []),
+            calculators=calculators.get(key, []),
+        )
+        for key in sorted(numbers, key=numbers.__getitem__)
+    ]
+    return Library(articles=articles, references=references)
+
+
+def _article(parsed: ParsedArticle, cites: list[Cite]) -> Article:
+    front = parsed.front
+    return Article(
+        id=front.id,
+        title=front.title,
+        summary=front.summary,
+        keywords=front.keywords,
+        last_reviewed=front.last_reviewed,
+        sections=parsed.sections,
+        file=parsed.path.name,
+        citations=list(dict.fromkeys(c.key for c in cites)),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """List every problem of the library (for writers); exit 1 if any."""
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        library = load_library(Path(args[0]) if args else None)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem)
+        return 1
+    print(f"OK: {len(library.articles)} articles, {len(library.references)} references")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
