@@ -143,7 +143,7 @@ def missing_message(t: Tally, total: int) -> Message:
     return Message(
         kind=MessageKind.MISSING,
         text=(
-            f"Incomplete: {t.answered} of {total} answered. Not answered: {names}. "
+            f"Only {t.answered} of {total} answered. Not answered: {names}. "
             f"The score is at least {t.points} and at most {t.points + t.missing_points}; "
             "no mortality is given until every criterion is answered."
         ),

@@ -35,7 +35,7 @@ def test_incomplete_scorten_note_says_so() -> None:
     note = chart_note(scorten.compute(scorten.ScortenInput(malignancy=True)), WHEN)
     assert "incomplete (1 of 7 answered), between 1 and 7" in note
     assert "not answered [?]" in note
-    assert "WARNING: Incomplete" in note
+    assert "WARNING: Only 1 of 7 answered" in note
 
 
 def test_abcd10_note_lists_predictors_and_the_withheld_figures() -> None:
