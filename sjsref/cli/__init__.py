@@ -12,10 +12,10 @@ import sys
 from collections.abc import Sequence
 
 from sjsref import __version__
-from sjsref.cli import library, scores
+from sjsref.cli import library, scores, search
 
 # Modules that add sub-commands. Each has register(subparsers) -> None.
-_COMMAND_MODULES = [scores, library]
+_COMMAND_MODULES = [scores, library, search]
 
 # Flags that open the window rather than the command line.
 _GUI_FLAGS = {"--self-test"}

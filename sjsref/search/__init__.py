@@ -1,0 +1,23 @@
+"""Full-text search over the library and the calculators (SQLite FTS5).
+
+``documents_from`` turns the loaded library and the calculator registry into
+:class:`Document` values; :class:`SearchIndex` indexes them in memory and
+answers :meth:`SearchIndex.search` with ranked :class:`Hit` values. Synonyms,
+abbreviations and the HLA alleles the library discusses are data, in
+``resources/synonyms.toml``. ``build_index`` does all three for the app.
+"""
+
+from sjsref.search.documents import build_index, documents_from
+from sjsref.search.index import Document, Hit, SearchIndex
+from sjsref.search.synonyms import SynonymError, Synonyms, load_synonyms
+
+__all__ = [
+    "Document",
+    "Hit",
+    "SearchIndex",
+    "SynonymError",
+    "Synonyms",
+    "build_index",
+    "documents_from",
+    "load_synonyms",
+]

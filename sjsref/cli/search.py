@@ -1,0 +1,101 @@
+"""``sjsref search QUERY [--json] [--limit N]``: the search box on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from sjsref.clinical.registry import CALCULATORS
+from sjsref.content.errors import ContentError
+from sjsref.content.loader import load_library
+from sjsref.content.paths import resources_dir
+from sjsref.search.documents import build_index
+from sjsref.search.index import Hit
+from sjsref.search.synonyms import SynonymError
+
+# Matches in plain-text output are wrapped in these (ANSI bold on a terminal).
+_PLAIN_MARKS = ("«", "»")
+_TTY_MARKS = ("\x1b[1m", "\x1b[0m")
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``search`` sub-command."""
+    parser = subparsers.add_parser(
+        "search",
+        help="search the articles, calculators and references",
+        description="Search the library the way the window's search box does.",
+    )
+    parser.add_argument("query", metavar="QUERY", help="words to search for (quote several)")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument(
+        "--limit", type=_positive_int, default=10, metavar="N", help="most results (default 10)"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Search and print; 0 on success (also with no hits), 1 if the library is broken."""
+    try:
+        root = resources_dir()
+        index = build_index(load_library(root), CALCULATORS, root)
+    except (ContentError, SynonymError, OSError) as exc:
+        sys.stderr.write(f"sjsref: error: {exc}\n")
+        return 1
+    hits = index.search(args.query, limit=args.limit)
+    compiled = index.compile(args.query)
+    corrections = compiled.corrections if compiled else {}
+    if args.json:
+        payload = {
+            "query": args.query,
+            "corrections": corrections,
+            "hits": [h.as_dict() for h in hits],
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for typed, meant in corrections.items():
+            sys.stdout.write(f"(also searched for {' or '.join(meant)} instead of {typed})\n")
+        sys.stdout.write(format_hits(hits, marks=_TTY_MARKS if sys.stdout.isatty() else None))
+    return 0
+
+
+def format_hits(hits: list[Hit], marks: tuple[str, str] | None = None) -> str:
+    """Plain-text results: rank, kind, title, snippet and target of each hit.
+
+    Args:
+        hits: What :meth:`SearchIndex.search` returned.
+        marks: Strings put around matched words (default « and »).
+    """
+    if not hits:
+        return "No results.\n"
+    open_mark, close_mark = marks or _PLAIN_MARKS
+    lines: list[str] = []
+    for hit in hits:
+        context = f"  ({hit.context})" if hit.context else ""
+        lines.append(f"{hit.rank:>2}. [{hit.kind}] {hit.title}{context}")
+        snippet = _marked(hit, open_mark, close_mark)
+        if snippet:
+            lines.append(f"    {snippet}")
+        lines.append(f"    -> {hit.target}")
+    return "\n".join(lines) + "\n"
+
+
+def _marked(hit: Hit, open_mark: str, close_mark: str) -> str:
+    parts: list[str] = []
+    position = 0
+    for start, end in hit.spans:
+        parts += [hit.snippet[position:start], open_mark, hit.snippet[start:end], close_mark]
+        position = end
+    parts.append(hit.snippet[position:])
+    return "".join(parts)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value

@@ -1,0 +1,164 @@
+"""Turn the loaded library and the calculators into search documents.
+
+One document per article (title, summary, keywords), per section, per
+calculator (name, criteria, purpose), per reference (authors, title, journal,
+year, DOI), and per row of every Markdown pipe table, the last with kind
+``drug`` (the library's tables are drug/HLA tables; a row's target is the
+section that holds the table).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from sjsref.content.models import Article, Library, Reference
+from sjsref.search.index import Document, SearchIndex
+from sjsref.search.synonyms import load_synonyms
+from sjsref.search.text import iter_pipe_tables, strip_markdown
+
+# The synonym file, in resources/.
+SYNONYMS_FILE = "synonyms.toml"
+# A table row's title is its first cell, cut here so a long cell stays a title.
+MAX_ROW_TITLE = 80
+
+
+class CalculatorInfo(Protocol):
+    """What the search reads from a calculator (``sjsref.clinical.registry``)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def purpose(self) -> str: ...
+    @property
+    def criteria(self) -> Sequence[str]: ...
+    @property
+    def keywords(self) -> Sequence[str]: ...
+
+
+def documents_from(library: Library, calculators: Iterable[CalculatorInfo]) -> list[Document]:
+    """Every searchable document of the library and the calculators.
+
+    Args:
+        library: The loaded library (``sjsref.content.loader.load_library``).
+        calculators: The calculator registry
+            (``sjsref.clinical.registry.CALCULATORS``).
+
+    Returns:
+        Documents: calculators first, then each article followed by its
+        sections and table rows, then the references.
+    """
+    documents = [calculator_document(c) for c in calculators]
+    for article in library.articles:
+        documents.extend(article_documents(article))
+    documents.extend(reference_document(r) for r in library.references)
+    return documents
+
+
+def calculator_document(calculator: CalculatorInfo) -> Document:
+    """A calculator, found by its name, purpose and the criteria it asks for."""
+    criteria = list(calculator.criteria)
+    return Document(
+        kind="calculator",
+        title=calculator.name,
+        body=" ".join([calculator.purpose, *(f"{c}." for c in criteria)]),
+        target=f"calc:{calculator.id}",
+        keywords=(calculator.id, *calculator.keywords),
+        context="Calculator",
+    )
+
+
+def article_documents(article: Article) -> list[Document]:
+    """The article itself, each of its sections, and each table row."""
+    documents = [
+        Document(
+            kind="article",
+            title=article.title,
+            body=article.summary,
+            target=f"article:{article.id}",
+            keywords=tuple(article.keywords),
+        )
+    ]
+    for section in article.sections:
+        target = f"article:{article.id}#{section.id}"
+        documents.append(
+            Document(
+                kind="section",
+                title=section.title,
+                body=strip_markdown(section.markdown),
+                target=target,
+                context=article.title,
+            )
+        )
+        context = f"{article.title} › {section.title}"
+        documents.extend(table_row_documents(section.markdown, target, context))
+    return documents
+
+
+def table_row_documents(markdown: str, target: str, context: str) -> list[Document]:
+    """One ``drug`` document per body row of each pipe table in ``markdown``.
+
+    The title is the row's first cells that name it (e.g. allele and drug);
+    the body pairs each header with its cell ("Reaction: SJS/TEN; ...").
+    """
+    documents: list[Document] = []
+    for header, rows in iter_pipe_tables(markdown):
+        names = [strip_markdown(h) for h in header]
+        for row in rows:
+            cells = [strip_markdown(c) for c in row]
+            if not any(cells):
+                continue
+            title = " · ".join(c for c in cells[:2] if c)[:MAX_ROW_TITLE]
+            pairs = [f"{n}: {c}" if n else c for n, c in zip(names, cells, strict=False) if c]
+            documents.append(
+                Document(
+                    kind="drug",
+                    title=title,
+                    body="; ".join(pairs),
+                    target=target,
+                    context=context,
+                )
+            )
+    return documents
+
+
+def reference_document(reference: Reference) -> Document:
+    """A reference, found by authors, title, journal, year and DOI."""
+    item = reference.item
+    authors = [n.literal or " ".join(p for p in (n.family, n.given) if p) for n in item.author]
+    journal = [j for j in (item.container_title, item.container_title_short) if j]
+    year = str(item.issued.year) if item.issued else ""
+    body_parts = [", ".join(authors), *journal, year]
+    if item.DOI:
+        body_parts.append(f"doi:{item.DOI}")
+    if item.PMID:
+        body_parts.append(f"PMID {item.PMID}")
+    return Document(
+        kind="reference",
+        title=item.title,
+        body=". ".join(body_parts),
+        target=f"ref:{reference.key}",
+        keywords=tuple(n.family for n in item.author if n.family),
+        context=f"{journal[-1]} {year}".strip() if journal else year,
+    )
+
+
+def build_index(
+    library: Library, calculators: Iterable[CalculatorInfo], resources: Path
+) -> SearchIndex:
+    """The app's index: every document, with the synonyms in ``resources/``.
+
+    The index is warmed (see :meth:`SearchIndex.warm`), so run this off the
+    GUI thread.
+
+    Raises:
+        SynonymError: When ``synonyms.toml`` is malformed.
+        OSError: When it cannot be read.
+    """
+    synonyms = load_synonyms(resources / SYNONYMS_FILE)
+    index = SearchIndex(documents_from(library, calculators), synonyms)
+    index.warm()
+    return index

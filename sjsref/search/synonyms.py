@@ -1,0 +1,146 @@
+"""Medical synonyms and abbreviations for the search, read from data.
+
+The terms themselves live in ``resources/synonyms.toml`` so that a clinician
+can add one without touching code. Each group lists spellings that mean the
+same thing; a query that contains any of them searches for all of them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sjsref.search.text import canonicalise_alleles, words
+
+# Longest synonym phrase, in words, that the query matcher looks for.
+MAX_PHRASE_WORDS = 8
+
+
+class SynonymError(ValueError):
+    """The synonym file is malformed."""
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    """Synonym groups keyed by their tokenised terms.
+
+    Attributes:
+        groups: Each group is a tuple of terms, each term a tuple of tokens.
+        alleles: Canonical names (``HLA-B*15:02``) of alleles the library
+            discusses; lets short spellings such as "b1502" count as alleles.
+        stopwords: Words dropped from a query that has other words.
+    """
+
+    groups: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    alleles: frozenset[str] = frozenset()
+    stopwords: frozenset[str] = frozenset()
+    _lookup: Mapping[tuple[str, ...], tuple[tuple[str, ...], ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _joined: tuple[str, ...] = field(default=(), repr=False, compare=False)
+
+    @classmethod
+    def from_groups(
+        cls,
+        groups: Iterable[Iterable[str]],
+        alleles: Iterable[str] = (),
+        stopwords: Iterable[str] = (),
+    ) -> Synonyms:
+        """Build from plain strings: ``[["TEN", "toxic epidermal necrolysis"]]``."""
+        tokenised: list[tuple[tuple[str, ...], ...]] = []
+        for group in groups:
+            terms = tuple(dict.fromkeys(t for t in (tuple(words(s)) for s in group) if t))
+            if len(terms) > 1:
+                tokenised.append(terms)
+        lookup: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for terms in tokenised:
+            for term in terms:
+                if len(term) > MAX_PHRASE_WORDS:
+                    raise SynonymError(f"synonym longer than {MAX_PHRASE_WORDS} words: {term}")
+                merged = lookup.setdefault(term, [])
+                merged.extend(t for t in terms if t not in merged)
+        names = frozenset(canonicalise_alleles(a.strip()) for a in alleles)
+        bad = sorted(a for a in names if not a.startswith("HLA-") or "*" not in a)
+        if bad:
+            raise SynonymError(f"not an HLA allele name: {', '.join(bad)}")
+        return cls(
+            groups=tuple(tokenised),
+            alleles=names,
+            stopwords=frozenset(w for s in stopwords for w in words(s)),
+            _lookup={k: tuple(v) for k, v in lookup.items()},
+            _joined=tuple(sorted(" ".join(t) for t in lookup)),
+        )
+
+    def expand(self, term: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+        """All terms meaning the same as ``term`` (itself first), or just itself."""
+        found = self._lookup.get(term)
+        if found is None:
+            return (term,)
+        return (term, *(t for t in found if t != term))
+
+    def completions(self, typed: tuple[str, ...], most: int = 6) -> tuple[tuple[str, ...], ...]:
+        """The synonym group a half-typed term can only belong to, or ``()``.
+
+        Lets a half-typed brand name ("tegre") or phrase ("toxic epiderm")
+        already find what it will be. The terms that start with ``typed`` (its
+        last word a prefix) must all be in one group, and be at most ``most``.
+        """
+        prefix = " ".join(typed)
+        start = bisect.bisect_left(self._joined, prefix)
+        group: frozenset[tuple[str, ...]] | None = None
+        for count, joined in enumerate(self._joined[start:]):
+            if not joined.startswith(prefix):
+                break
+            expansion = frozenset(self.expand(tuple(joined.split(" "))))
+            if count >= most or (group is not None and expansion != group):
+                return ()
+            group = expansion
+        return tuple(sorted(group)) if group else ()
+
+    def __contains__(self, term: object) -> bool:
+        return term in self._lookup
+
+    def vocabulary(self) -> set[str]:
+        """Every word of every synonym, for spelling correction."""
+        return {w for group in self.groups for term in group for w in term}
+
+
+def parse_synonyms(text: str) -> Synonyms:
+    """Parse the TOML synonym file.
+
+    The file has tables of groups (any table name; the name is a comment for
+    people), each entry a list of equivalent terms, plus ``[alleles] known``
+    and ``[stopwords] words``.
+
+    Raises:
+        SynonymError: When the TOML is invalid or an entry is not a list of
+            strings.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SynonymError(f"synonyms.toml: {exc}") from exc
+    groups: list[list[str]] = []
+    alleles: list[str] = []
+    stopwords: list[str] = []
+    for table_name, table in data.items():
+        if not isinstance(table, dict):
+            raise SynonymError(f"synonyms.toml: [{table_name}] must be a table")
+        for key, value in table.items():
+            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                raise SynonymError(f"synonyms.toml: {table_name}.{key} must be a list of strings")
+            if table_name == "alleles":
+                alleles.extend(value)
+            elif table_name == "stopwords":
+                stopwords.extend(value)
+            else:
+                groups.append(value)
+    return Synonyms.from_groups(groups, alleles, stopwords)
+
+
+def load_synonyms(path: Path) -> Synonyms:
+    """Read and parse a synonym file (normally ``resources/synonyms.toml``)."""
+    return parse_synonyms(path.read_text(encoding="utf-8"))

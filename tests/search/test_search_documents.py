@@ -1,0 +1,143 @@
+"""From a library and calculators to search documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sjsref.content.models import Article, CslItem, Library, Reference, Section
+from sjsref.search.documents import documents_from
+from sjsref.search.index import Document, SearchIndex
+
+TABLE = """Rows follow [@hung2005].
+
+| Allele | Drug(s) | Source |
+|---|---|---|
+| HLA-B\\*58:01 | Allopurinol | [@hung2005] |
+| HLA-B\\*15:02 | **Carbamazepine** | [@hung2005] |
+"""
+
+
+@dataclass(frozen=True)
+class Calculator:
+    id: str
+    name: str
+    purpose: str
+    criteria: tuple[str, ...]
+    citation_keys: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+
+def _library() -> Library:
+    item = CslItem.model_validate(
+        {
+            "id": "hung2005",
+            "type": "article-journal",
+            "author": [{"family": "Hung", "given": "SI"}, {"family": "Chung", "given": "WH"}],
+            "title": "HLA-B*5801 allele as a genetic marker for severe cutaneous reactions",
+            "container-title": "Proceedings of the National Academy of Sciences",
+            "container-title-short": "Proc Natl Acad Sci U S A",
+            "issued": {"date-parts": [[2005]]},
+            "DOI": "10.1073/pnas.0409500102",
+            "PMID": "15743917",
+        }
+    )
+    article = Article(
+        id="pharmacogenomics",
+        title="Pharmacogenomics",
+        summary="Which alleles, which drugs.",
+        keywords=["HLA", "Tegretol"],
+        last_reviewed=dt.date(2026, 11, 22),
+        sections=[
+            Section(id="why", title="Why test", markdown="Test *before* the first dose.", line=8),
+            Section(id="table", title="Allele table", markdown=TABLE, line=12),
+        ],
+        file="05-pharmacogenomics.md",
+        citations=["hung2005"],
+    )
+    reference = Reference(
+        key="hung2005",
+        number=1,
+        item=item,
+        csl={},
+        text="Hung SI, Chung WH. ...",
+        html="",
+        cited_in=[],
+    )
+    return Library(articles=[article], references=[reference])
+
+
+CALCULATOR = Calculator(
+    "scorten", "SCORTEN", "Predicts mortality.", ("Age > 40 years",), keywords=("BUN",)
+)
+
+
+def _by_target(documents: list[Document]) -> dict[str, list[Document]]:
+    found: dict[str, list[Document]] = {}
+    for document in documents:
+        found.setdefault(document.target, []).append(document)
+    return found
+
+
+def test_every_kind_of_document_is_made() -> None:
+    documents = documents_from(_library(), [CALCULATOR])
+    assert [d.kind for d in documents] == [
+        "calculator",
+        "article",
+        "section",
+        "section",
+        "drug",
+        "drug",
+        "reference",
+    ]
+    assert set(_by_target(documents)) == {
+        "calc:scorten",
+        "article:pharmacogenomics",
+        "article:pharmacogenomics#why",
+        "article:pharmacogenomics#table",
+        "ref:hung2005",
+    }
+
+
+def test_calculator_document_holds_name_purpose_and_criteria() -> None:
+    (calculator,) = _by_target(documents_from(_library(), [CALCULATOR]))["calc:scorten"]
+    assert calculator.title == "SCORTEN"
+    assert "Predicts mortality." in calculator.body
+    assert "Age > 40 years" in calculator.body
+    assert "BUN" in calculator.keywords
+
+
+def test_article_document_holds_title_summary_keywords() -> None:
+    (article,) = _by_target(documents_from(_library(), []))["article:pharmacogenomics"]
+    assert (article.title, article.body) == ("Pharmacogenomics", "Which alleles, which drugs.")
+    assert article.keywords == ("HLA", "Tegretol")
+
+
+def test_sections_are_plain_text_with_their_article_as_context() -> None:
+    why = _by_target(documents_from(_library(), []))["article:pharmacogenomics#why"][0]
+    assert why.body == "Test before the first dose."
+    assert why.context == "Pharmacogenomics"
+
+
+def test_each_table_row_is_a_drug_document_targeting_its_section() -> None:
+    rows = [d for d in documents_from(_library(), []) if d.kind == "drug"]
+    assert [r.title for r in rows] == ["HLA-B*58:01 · Allopurinol", "HLA-B*15:02 · Carbamazepine"]
+    assert rows[1].body == "Allele: HLA-B*15:02; Drug(s): Carbamazepine"
+    assert {r.target for r in rows} == {"article:pharmacogenomics#table"}
+    assert rows[0].context == "Pharmacogenomics › Allele table"
+
+
+def test_reference_document_holds_authors_title_journal_year_doi() -> None:
+    (reference,) = _by_target(documents_from(_library(), []))["ref:hung2005"]
+    assert reference.title.startswith("HLA-B*5801 allele")
+    for part in ("Hung SI", "Chung WH", "Proc Natl Acad Sci", "2005", "10.1073/pnas.0409500102"):
+        assert part in reference.body
+    assert "Hung" in reference.keywords
+
+
+def test_the_documents_are_searchable_by_every_field() -> None:
+    index = SearchIndex(documents_from(_library(), [CALCULATOR]))
+    assert index.search("hung 2005")[0].target == "ref:hung2005"
+    assert index.search("10.1073/pnas.0409500102")[0].target == "ref:hung2005"
+    assert index.search("allopurinol")[0].kind == "drug"
+    assert index.search("B*58:01")[0].target.startswith("article:pharmacogenomics")
