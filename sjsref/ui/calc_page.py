@@ -1,0 +1,215 @@
+"""What every calculator page shares: form on the left, result on the right.
+
+A page collects its inputs, calls one function of ``sjsref.clinical`` and
+shows what comes back. Invalid input is marked at its field with the clinical
+layer's message, and no result is shown until it is corrected.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sjsref.clinical.inputs import field_errors
+from sjsref.clinical.registry import CalculatorInfo
+from sjsref.clinical.report import chart_note
+from sjsref.clinical.results import ScoreResult
+from sjsref.clinical.rules import format_number
+from sjsref.ui.fields import Field, criterion_status
+from sjsref.ui.result_panel import Citer, ResultPanel
+
+COPY_SHORTCUT = "Ctrl+Shift+C"
+INVALID_TEXT = "No result: correct the marked field first."
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+class CalculatorPage(QWidget):
+    """Base of the calculator views; subclasses build the form and compute.
+
+    Args:
+        info: The calculator's registry entry (name, purpose).
+        citer: Turns citation keys into numbered links.
+        clock: Gives the time stamped on the chart note.
+    """
+
+    linkActivated = Signal(str)
+    computed = Signal()
+
+    def __init__(
+        self,
+        info: CalculatorInfo,
+        citer: Citer,
+        clock: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.info = info
+        self.setObjectName(f"calc_{info.id}")
+        self._clock = clock
+        self.fields: dict[str, Field] = {}
+        self.result: Any = None
+        outer = QVBoxLayout(self)
+        title = QLabel(f"<h1>{html.escape(info.name)}</h1>", self)
+        purpose = QLabel(html.escape(info.purpose), self)
+        purpose.setWordWrap(True)
+        outer.addWidget(title)
+        outer.addWidget(purpose)
+        columns = QHBoxLayout()
+        outer.addLayout(columns, 1)
+
+        left = QWidget(self)
+        self.left_layout = QVBoxLayout(left)
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.left_layout.addLayout(self.form)
+        self.form_error = QLabel(self)
+        self.form_error.setObjectName("form_error")
+        self.form_error.setWordWrap(True)
+        self.form_error.setVisible(False)
+        self.left_layout.addWidget(self.form_error)
+        buttons = QHBoxLayout()
+        self.clear_button = QPushButton("&Clear", self)
+        self.clear_button.setObjectName("clear")
+        self.clear_button.setToolTip("Empty every field")
+        self.copy_button = QPushButton("Copy chart note", self)
+        self.copy_button.setObjectName("copy")
+        self.copy_button.setToolTip(f"Copy the result as text for the chart ({COPY_SHORTCUT})")
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        self.left_layout.addLayout(buttons)
+        self.left_layout.addStretch(1)
+
+        self.panel = ResultPanel(citer, self)
+        self.panel.linkActivated.connect(self.linkActivated)
+        columns.addWidget(_scrolled(left), 1)
+        columns.addWidget(_scrolled(self.panel), 1)
+
+        self.clear_button.clicked.connect(self.clear)
+        self.copy_button.clicked.connect(self.copy_note)
+        shortcut = QShortcut(QKeySequence(COPY_SHORTCUT), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.copy_note)
+
+    # -- what subclasses provide ------------------------------------------------
+
+    def compute(self) -> Any:
+        """Collect the inputs and call the clinical layer (may raise ValidationError)."""
+        raise NotImplementedError
+
+    def present(self, result: Any) -> None:
+        """Show a result on the panel and at the fields."""
+        raise NotImplementedError
+
+    def check_one(self, name: str) -> None:
+        """Validate one field alone (raises ValidationError); locates model-level errors."""
+
+    # -- shared behaviour -------------------------------------------------------
+
+    def add_field(self, label: QLabel, field: Field) -> None:
+        self.fields[field.name] = field
+        self.form.addRow(label, field)
+        field.changed.connect(self.recompute)
+
+    def recompute(self) -> None:
+        for field in self.fields.values():
+            field.set_error(None)
+        self.form_error.setText("")
+        self.form_error.setVisible(False)
+        try:
+            result = self.compute()
+        except ValidationError as exc:
+            self.result = None
+            for field in self.fields.values():
+                field.set_status("")  # met/not met of a rejected value would mislead
+            self._show_errors(exc)
+            self.panel.show_invalid(INVALID_TEXT)
+        else:
+            self.result = result
+            self.present(result)
+        self.copy_button.setEnabled(self.result is not None)
+        self.computed.emit()
+
+    def _show_errors(self, exc: ValidationError) -> None:
+        general = []
+        for name, message in field_errors(exc):
+            if name in self.fields:
+                self.fields[name].set_error(message)
+            else:
+                general.append(message)
+        if general:
+            # A rule checked on the whole form (e.g. a value and its unit): ask
+            # each field alone which of them it was.
+            placed = set()
+            for name, field in self.fields.items():
+                try:
+                    self.check_one(name)
+                except ValidationError as one:
+                    messages = [m for _, m in field_errors(one)]
+                    field.set_error(" ".join(messages))
+                    placed.update(messages)
+            general = [m for m in general if m not in placed]
+        if general:
+            self.form_error.setText("⚠ Invalid: " + " ".join(general))
+            self.form_error.setVisible(True)
+
+    def clear(self) -> None:
+        for field in self.fields.values():
+            field.blockSignals(True)
+            field.clear()
+            field.blockSignals(False)
+        self.recompute()
+        first = next(iter(self.fields.values()), None)
+        if first is not None:
+            first.setFocus()
+
+    def chart_note(self) -> str | None:
+        if self.result is None:
+            return None
+        return chart_note(self.result, self._clock())
+
+    def copy_note(self) -> None:
+        note = self.chart_note()
+        if note is not None:
+            QGuiApplication.clipboard().setText(note)
+
+    def show_score(self, result: ScoreResult, criterion_field: dict[str, str]) -> None:
+        """Mark each criterion at its field (shared by SCORTEN and ABCD-10)."""
+        for criterion in result.criteria:
+            field = self.fields.get(criterion_field.get(criterion.id, ""))
+            if field is not None:
+                field.set_status(
+                    criterion_status(
+                        criterion.met,
+                        criterion.answered,
+                        criterion.threshold or "",
+                        criterion.points,
+                    )
+                )
+
+
+def percent(value: float) -> str:
+    return f"{format_number(value)} %"

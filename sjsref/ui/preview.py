@@ -1,0 +1,43 @@
+"""Open one view alone, in the shape of Orange's ``WidgetPreview``.
+
+``python -m sjsref.ui.scorten_view`` (and each other view) calls this.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from sjsref.content.errors import ContentError
+from sjsref.content.loader import load_library
+from sjsref.content.models import Library
+from sjsref.ui.result_panel import Citer
+from sjsref.ui.style import apply_base_font
+
+
+def _library() -> Library | None:
+    try:
+        return load_library()
+    except ContentError as exc:
+        print(f"library not loaded ({exc}); showing citation keys", file=sys.stderr)
+        return None
+
+
+def preview(
+    make: Callable[[Citer], QWidget], with_library: Callable[[Library], QWidget] | None = None
+) -> int:
+    """Show one widget in its own window and run until it is closed."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    apply_base_font(app)
+    library = _library()
+    if with_library is not None:
+        if library is None:
+            return 1
+        widget = with_library(library)
+    else:
+        widget = make(Citer(library))
+    widget.resize(1100, 700)
+    widget.show()
+    return app.exec()

@@ -1,0 +1,49 @@
+"""The rich-text browser every reading page uses (home, article, references).
+
+Kept free of the content layer so the window can show it before the library
+has loaded.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QMouseEvent
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+
+class ReadingBrowser(QTextBrowser):
+    """A QTextBrowser that reports links and mouse back/forward instead of following them."""
+
+    link = Signal(str)
+    historyButton = Signal(int)  # -1 back, +1 forward
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAccessibleName(name.replace("_", " "))
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(lambda url: self.link.emit(url.toString()))
+        self.viewport().installEventFilter(self)
+        self._base = QFont(self.font())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.historyButton.emit(-1)
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.historyButton.emit(1)
+                return True
+        return super().eventFilter(watched, event)
+
+    def set_zoom(self, percent: int) -> None:
+        font = QFont(self._base)
+        font.setPointSizeF(self._base.pointSizeF() * percent / 100)
+        self.setFont(font)
+
+    def scroll(self) -> int:
+        return self.verticalScrollBar().value()
+
+    def set_scroll(self, value: int) -> None:
+        self.verticalScrollBar().setValue(value)

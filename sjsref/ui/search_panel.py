@@ -1,0 +1,202 @@
+"""The search box and its results: kind, title, highlighted snippet.
+
+The box keeps the keyboard: Up/Down/PageUp/PageDown move the selection in the
+results, Enter opens it, Esc clears the box. The list never stores what was
+typed; it is rebuilt from each query.
+``python -m sjsref.ui.search_panel`` opens the box and list alone.
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+TARGET_ROLE = Qt.ItemDataRole.UserRole
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# What the clinician reads for each kind of hit.
+KIND_LABELS = {
+    "article": "Article",
+    "section": "Section",
+    "calculator": "Calculator",
+    "reference": "Reference",
+    "drug": "Drug table",
+    "page": "Page",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the list: what it is, its title, and a snippet (HTML, escaped)."""
+
+    kind: str
+    title: str
+    snippet_html: str
+    target: str
+    context: str = ""
+
+
+class SearchBox(QLineEdit):
+    """The one search box; forwards navigation keys to the results."""
+
+    moveBy = Signal(int)
+    activated = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("search")
+        self.setAccessibleName("Search articles, calculators and references")
+        self.setPlaceholderText("Search: e.g. scorten, carbamazepine, HLA-B*15:02  (Ctrl+K)")
+        self.setClearButtonEnabled(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        steps = {
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_PageDown: 5,
+            Qt.Key.Key_PageUp: -5,
+        }
+        if event.key() in steps:
+            self.moveBy.emit(steps[Qt.Key(event.key())])
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activated.emit()
+        elif event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+        else:
+            super().keyPressEvent(event)
+
+
+class _HitDelegate(QStyledItemDelegate):
+    """Draws a row as rich text (bold matches), in the palette's colours."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(index.data(HTML_ROLE) or "")
+        doc.setTextWidth(max(100, self._view.viewport().width() - 12))
+        return doc
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        self.initStyleOption(option, index)
+        doc = self._document(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else self._view.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.left() + 6, option.rect.top() + 3)
+        context.clip = QRectF(0, 0, option.rect.width() - 6, option.rect.height())
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        doc = self._document(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
+
+
+class ResultsList(QListWidget):
+    """Results (or the library's contents when the box is empty)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("results")
+        self.setAccessibleName("Search results")
+        self.setItemDelegate(_HitDelegate(self))
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.setUniformItemSizes(False)
+
+    def set_rows(self, rows: list[Row], message: str = "") -> None:
+        self.clear()
+        if message:
+            item = QListWidgetItem(message)
+            item.setData(HTML_ROLE, f"<i>{html.escape(message)}</i>")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(item)
+        for row in rows:
+            kind = KIND_LABELS.get(row.kind, row.kind.capitalize())
+            context = f" <small>· {html.escape(row.context)}</small>" if row.context else ""
+            snippet = f"<br><small>{row.snippet_html}</small>" if row.snippet_html else ""
+            item = QListWidgetItem(f"{kind}: {row.title}")
+            item.setData(TARGET_ROLE, row.target)
+            item.setData(
+                HTML_ROLE,
+                f"<small>{html.escape(kind.upper())}</small><br>"
+                f"<b>{html.escape(row.title)}</b>{context}{snippet}",
+            )
+            item.setToolTip(row.target)
+            self.addItem(item)
+        for number in range(self.count()):
+            if self.item(number).flags() & Qt.ItemFlag.ItemIsSelectable:
+                self.setCurrentRow(number)
+                break
+
+    def move_by(self, steps: int) -> None:
+        rows = [n for n in range(self.count()) if self.item(n).flags() & Qt.ItemFlag.ItemIsEnabled]
+        if not rows:
+            return
+        current = self.currentRow()
+        position = rows.index(current) if current in rows else -1
+        self.setCurrentRow(rows[max(0, min(len(rows) - 1, position + steps))])
+
+    def current_target(self) -> str | None:
+        item = self.currentItem()
+        return item.data(TARGET_ROLE) if item is not None else None
+
+    def targets(self) -> list[str]:
+        return [self.item(n).data(TARGET_ROLE) for n in range(self.count())]
+
+
+def _preview() -> int:
+    from PySide6.QtWidgets import QApplication, QVBoxLayout
+
+    from sjsref.clinical.registry import CALCULATORS
+    from sjsref.content.loader import load_library
+    from sjsref.content.paths import resources_dir
+    from sjsref.search.documents import build_index
+
+    app = QApplication(sys.argv)
+    index = build_index(load_library(), CALCULATORS, resources_dir())
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    box, results = SearchBox(), ResultsList()
+    layout.addWidget(box)
+    layout.addWidget(results)
+
+    def update(text: str) -> None:
+        hits = index.search(text, 30)
+        results.set_rows(
+            [Row(h.kind, h.title, h.snippet_html(), h.target, h.context) for h in hits]
+        )
+
+    box.textChanged.connect(update)
+    box.moveBy.connect(results.move_by)
+    box.activated.connect(lambda: print(results.current_target()))
+    window.resize(500, 700)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(_preview())

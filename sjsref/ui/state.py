@@ -1,0 +1,59 @@
+"""What the window remembers between runs: geometry, splitter sizes and zoom, nothing else.
+
+Nothing a clinician types (calculator values, search text) ever goes through
+here; the no-patient-data test checks the settings file for that.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "SJSRef"
+APPLICATION = "SJSRef"
+
+# Zoom of the reading views, in percent of the default text size.
+ZOOM_DEFAULT = 100
+ZOOM_MIN = 50
+ZOOM_MAX = 300
+ZOOM_STEP = 10
+
+_GEOMETRY = "window/geometry"
+_ZOOM = "view/zoom"
+
+
+class ViewState:
+    """Typed access to the few remembered settings.
+
+    Args:
+        settings: Where to keep them; the app passes ``QSettings(ORGANISATION, APPLICATION)``.
+    """
+
+    def __init__(self, settings: QSettings) -> None:
+        self._settings = settings
+
+    def geometry(self) -> QByteArray | None:
+        value = self._settings.value(_GEOMETRY)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._settings.setValue(_GEOMETRY, value)
+
+    def splitter(self, name: str) -> QByteArray | None:
+        value = self._settings.value(f"splitter/{name}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_splitter(self, name: str, value: QByteArray) -> None:
+        self._settings.setValue(f"splitter/{name}", value)
+
+    def zoom(self) -> int:
+        try:
+            value = int(self._settings.value(_ZOOM, ZOOM_DEFAULT))
+        except (TypeError, ValueError):
+            return ZOOM_DEFAULT
+        return max(ZOOM_MIN, min(ZOOM_MAX, value))
+
+    def set_zoom(self, value: int) -> None:
+        self._settings.setValue(_ZOOM, max(ZOOM_MIN, min(ZOOM_MAX, int(value))))
+
+    def sync(self) -> None:
+        self._settings.sync()

@@ -1,0 +1,92 @@
+"""The composition root: self-test, error dialog, first paint before loading."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from sjsref.ui.app import Pages, create_window
+from sjsref.ui.errors import ERROR_TEXT, make_excepthook
+from sjsref.ui.main_window import Content
+from sjsref.ui.state import ViewState
+
+
+def test_self_test_exits_zero(resources_root):
+    env = dict(os.environ, SJSREF_RESOURCES=str(resources_root), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "sjsref", "--self-test"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "self-test passed" in done.stdout
+    assert "SCORTEN" in done.stdout
+
+
+def test_self_test_fails_clearly_on_a_broken_library(tmp_path):
+    (tmp_path / "articles").mkdir()
+    env = dict(os.environ, SJSREF_RESOURCES=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "sjsref", "--self-test"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "FAIL" in done.stdout
+
+
+def test_unexpected_error_shows_a_dialog_with_details_and_window_lives(window, qtbot):
+    shown: list[QMessageBox] = []
+    hook = make_excepthook(lambda: window, show=shown.append)
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError as exc:
+        hook(type(exc), exc, exc.__traceback__)
+    (box,) = shown
+    assert box.text() == ERROR_TEXT
+    assert "boom in a slot" in box.detailedText()
+    copy = next(b for b in box.buttons() if b.text() == "Copy details")
+    copy.click()
+    assert "RuntimeError: boom in a slot" in QApplication.clipboard().text()
+    assert window.isVisible()
+    box.deleteLater()
+
+
+def test_window_paints_before_the_library_loads(qtbot, tmp_path):
+    events: list[str] = []
+
+    def failing_load() -> Content:
+        events.append("load")
+        raise OSError("library missing")
+
+    window = create_window(
+        ViewState(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
+        Pages(),
+        failing_load,
+    )
+    window.firstPaint.connect(lambda: events.append("paint"))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        window.show()
+    assert events == ["paint", "load"]
+    assert "could not be loaded" in window.home.toHtml()
+    window.navigate("calc:scorten")  # calculators still work without the library
+    assert window.stack.currentWidget() is window.calculators["scorten"]
+
+
+def test_the_icon_renders_from_the_svg_source(qtbot):
+    from sjsref.ui.icon import app_icon
+
+    pixmap = app_icon().pixmap(64, 64)
+    assert not pixmap.isNull()
+    assert pixmap.toImage().pixelColor(32, 32).alpha() > 0  # drawn, not transparent
