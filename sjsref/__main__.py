@@ -1,18 +1,27 @@
 """Entry point of both the command line and the window.
 
 With a sub-command (``sjsref scorten ...``) it runs the command line; with no
-argument it opens the window. Qt is imported only on the window path, so the
-command line starts without it.
+argument (or ``--self-test``) it opens the window. Each path imports only its
+own side: the command line starts without Qt, and the window's first paint
+does not wait for the command line's imports (pydantic, the library loader).
 """
 
 import sys
 
+# Flags that open the window rather than the command line.
+GUI_FLAGS = {"--self-test"}
+
+
+def wants_cli(argv: list[str]) -> bool:
+    """True when the arguments ask for the command line, not the window."""
+    return bool(argv) and not any(a in GUI_FLAGS for a in argv)
+
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    from sjsref import cli
+    if wants_cli(args):
+        from sjsref import cli
 
-    if cli.wants_cli(args):
         return cli.main(args)
     from sjsref.ui.app import run  # the window; imports Qt
 

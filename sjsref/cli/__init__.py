@@ -11,14 +11,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from sjsref import __version__
+from sjsref import version
 from sjsref.cli import library, scores, search
 
 # Modules that add sub-commands. Each has register(subparsers) -> None.
 _COMMAND_MODULES = [scores, library, search]
-
-# Flags that open the window rather than the command line.
-_GUI_FLAGS = {"--self-test"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,16 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="SJSRef: offline SJS/TEN reference and bedside calculators. "
         "Run without arguments to open the window.",
     )
-    parser.add_argument("--version", action="version", version=f"sjsref {__version__}")
+    parser.add_argument("--version", action="version", version=f"sjsref {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in _COMMAND_MODULES:
         module.register(sub)
     return parser
-
-
-def wants_cli(argv: Sequence[str]) -> bool:
-    """True when the arguments ask for the command line, not the window."""
-    return bool(argv) and not any(a in _GUI_FLAGS for a in argv)
 
 
 def main(argv: Sequence[str]) -> int:

@@ -13,7 +13,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from sjsref import __version__
+from sjsref import version
 
 DISCLAIMER = (
     "SJSRef is a reference, not a substitute for clinical judgement. Check every figure "
@@ -26,7 +26,7 @@ def about_html(last_reviewed: dt.date | None, integrity: str) -> str:
     """The text of the box (also used by the self-test)."""
     reviewed = f"{last_reviewed:%d %B %Y}" if last_reviewed else "unknown (library not loaded)"
     return (
-        f"<h2>SJSRef {html.escape(__version__)}</h2>"
+        f"<h2>SJSRef {html.escape(version())}</h2>"
         "<p>Offline reference and bedside calculators for Stevens-Johnson syndrome and "
         "toxic epidermal necrolysis.</p>"
         f"<p><b>Content last reviewed:</b> {reviewed}<br>"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -166,6 +165,8 @@ def run(argv: list[str]) -> int:
     """Open the window (or run ``--self-test``); return the exit status."""
     if "--self-test" in argv:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        import tempfile
+
         from sjsref.ui.selftest import self_test
 
         app = _application(argv)
