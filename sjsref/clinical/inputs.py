@@ -59,6 +59,7 @@ _TYPE_HINTS = {
     "literal_error": "choose one of the listed options",
     "extra_forbidden": "is not an input of this calculator",
     "finite_number": "enter a finite number",
+    "missing": "not answered",
 }
 
 

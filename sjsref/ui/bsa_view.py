@@ -21,6 +21,7 @@ from sjsref.ui.fields import ChoiceBox, NumberField, form_label
 from sjsref.ui.result_panel import Citer
 
 PALM = "palm"  # the third method, which is a different input model
+LUND, NINES = "lund", "nines"  # keys of the two charts' region fields
 METHODS = [
     ("Lund-Browder chart (by age)", bsa.Method.LUND_BROWDER),
     ("Rule of nines (adults)", bsa.Method.RULE_OF_NINES),
@@ -41,7 +42,7 @@ def region_name(region: str) -> str:
 class _RegionTable(QWidget):
     """One row per chart region: its share, % of it detached, % erythema."""
 
-    def __init__(self, regions: list[str], erythema: bool, parent: QWidget) -> None:
+    def __init__(self, key: str, regions: list[str], erythema: bool, parent: QWidget) -> None:
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -53,18 +54,27 @@ class _RegionTable(QWidget):
             grid.addWidget(header, 0, column)
         self.shares: dict[str, QLabel] = {}
         self.fields: list[NumberField] = []
+        # Both charts have e.g. an anterior trunk: each field name carries its
+        # chart's key so one chart's field never stands in for the other's.
+        self.rows: dict[str, tuple[NumberField, NumberField | None]] = {}
         for row, region in enumerate(regions, start=1):
             name = region_name(region)
-            detached = NumberField(f"detached:{region}", f"{name}: detached percent of region")
-            grid.addWidget(form_label(name, detached), row, 0)
+            detached = NumberField(
+                f"{key}:detached:{region}", f"{name}: detached percent of region"
+            )
+            label = form_label(name, detached)
+            label.setWordWrap(False)  # a wrapped name is clipped by the fixed row height
+            grid.addWidget(label, row, 0)
             self.shares[region] = QLabel("—", self)
             grid.addWidget(self.shares[region], row, 1)
             grid.addWidget(detached, row, 2)
             self.fields.append(detached)
+            red = None
             if erythema:
-                red = NumberField(f"erythema:{region}", f"{name}: erythema percent of region")
+                red = NumberField(f"{key}:erythema:{region}", f"{name}: erythema percent of region")
                 grid.addWidget(red, row, 3)
                 self.fields.append(red)
+            self.rows[region] = (detached, red)
         grid.setColumnStretch(4, 1)
 
     def set_shares(self, shares: dict[str, float] | None) -> None:
@@ -84,9 +94,9 @@ class BsaView(CalculatorPage):
 
         self.stack = QStackedWidget(self)
         self.lund = _RegionTable(
-            list(bsa_charts.lund_browder(bsa_charts.AgeColumn.ADULT)), True, self
+            LUND, list(bsa_charts.lund_browder(bsa_charts.AgeColumn.ADULT)), True, self
         )
-        self.nines = _RegionTable(list(bsa_charts.RULE_OF_NINES), True, self)
+        self.nines = _RegionTable(NINES, list(bsa_charts.RULE_OF_NINES), True, self)
         self.nines.set_shares(bsa_charts.RULE_OF_NINES)
         palm = QWidget(self)
         palm_form = QGridLayout(palm)
@@ -116,11 +126,7 @@ class BsaView(CalculatorPage):
 
     def _rows(self) -> list[tuple[str, NumberField, NumberField | None]]:
         table = self.lund if self.method.value() == bsa.Method.LUND_BROWDER else self.nines
-        out = []
-        for region in table.shares:
-            red = self.fields.get(f"erythema:{region}")
-            out.append((region, self.fields[f"detached:{region}"], red))
-        return out
+        return [(region, detached, red) for region, (detached, red) in table.rows.items()]
 
     def _entry(self, region: str, detached: object, erythema: object) -> bsa.RegionEntry:
         given = {"detached_percent": detached, "erythema_percent": erythema}
@@ -149,7 +155,8 @@ class BsaView(CalculatorPage):
         entries = [(region, d.value(), e.value() if e else None) for region, d, e in self._rows()]
         entries = [(r, d, e) for r, d, e in entries if d is not None or e is not None]
         if not entries:
-            bsa.RegionsInput(method=self.method.value(), age_years=age, regions=[])
+            if age is not None:  # check a typed age now; ask for a missing one only later
+                bsa.RegionsInput(method=self.method.value(), age_years=age, regions=[])
             return None
         regions = [self._entry(r, d, e) for r, d, e in entries]
         return bsa.from_regions(
@@ -177,19 +184,28 @@ class BsaView(CalculatorPage):
 
     def check_one(self, name: str) -> None:
         value = self.fields[name].value()
-        kind, _, region = name.partition(":")
+        table, _, rest = name.partition(":")
+        kind, _, region = rest.partition(":")
         method = self.method.value()
-        if name == "age_years" and method != PALM:
-            bsa.RegionsInput(method=method, age_years=value, regions=[])
-        elif name == "age_years":
+        if name == "age_years" and method == PALM:
             bsa.PalmInput(count=0, age_years=value)
+        elif name == "age_years" and (value is not None or self._any_region()):
+            bsa.RegionsInput(method=method, age_years=value, regions=[])
         elif name == "count" and method == PALM:
             bsa.PalmInput(count=value)
-        elif kind == "detached" and value is not None:
-            red = self.fields.get(f"erythema:{region}")
-            self._entry(region, value, red.value() if red else None)
+        elif kind == "detached":
+            red = self.fields.get(f"{table}:erythema:{region}")
+            erythema = red.value() if red else None
+            if value is not None or erythema is not None:  # erythema alone: ask for detached
+                self._entry(region, value, erythema)
         elif kind == "erythema" and value is not None:
-            self._entry(region, self.fields[f"detached:{region}"].value() or 0, value)
+            self._entry(region, self.fields[f"{table}:detached:{region}"].value() or 0, value)
+
+    def _any_region(self) -> bool:
+        return any(
+            d.value() is not None or (e is not None and e.value() is not None)
+            for _, d, e in self._rows()
+        )
 
     def present(self, result: bsa.BsaResult | None) -> None:
         if result is None:

@@ -72,7 +72,8 @@ class CalculatorPage(QWidget):
         self.result: Any = None
         outer = QVBoxLayout(self)
         title = QLabel(f"<h1>{html.escape(info.name)}</h1>", self)
-        purpose = QLabel(html.escape(info.purpose), self)
+        purpose = QLabel(info.purpose, self)
+        purpose.setTextFormat(Qt.TextFormat.PlainText)
         purpose.setWordWrap(True)
         outer.addWidget(title)
         outer.addWidget(purpose)
@@ -128,6 +129,12 @@ class CalculatorPage(QWidget):
         """Validate one field alone (raises ValidationError); locates model-level errors."""
 
     # -- shared behaviour -------------------------------------------------------
+
+    def focus_first_field(self) -> None:
+        """Put the cursor in the first input, ready to type (opened from search)."""
+        first = next(iter(self.fields.values()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_field(self, label: QLabel, field: Field) -> None:
         self.fields[field.name] = field

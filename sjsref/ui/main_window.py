@@ -221,9 +221,10 @@ class MainWindow(QMainWindow):
         if target:
             self.navigate(target)
             page = self.stack.currentWidget()
-            page.setFocus(Qt.FocusReason.OtherFocusReason)
-            if target.startswith("calc:"):
-                page.focusNextChild()
+            if hasattr(page, "focus_first_field"):
+                page.focus_first_field()
+            else:
+                page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- navigation -----------------------------------------------------------------
 

@@ -19,6 +19,10 @@ def test_type_scor_and_open_scorten_with_enter(window, qtbot):
     page = window.stack.currentWidget()
     assert isinstance(page, CalculatorPage)
     assert page.info.id == "scorten"
+    # The cursor waits in the first field: the clinician types the age at once.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.fields["age_years"].edit)
+    qtbot.keyClicks(QApplication.focusWidget(), "65")
+    assert page.fields["age_years"].edit.text() == "65"
 
 
 def test_results_update_on_every_keystroke_and_show_highlight(window, qtbot):
