@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from collections.abc import Collection
@@ -209,5 +208,7 @@ def _find_line(body: list[str], start: int, end: int, needle: str) -> int:
 
 
 def _suggest(key: str, keys: Collection[str]) -> str:
+    import difflib  # only for a misspelt key; a sound library never needs it
+
     close = difflib.get_close_matches(key, list(keys), n=1)
     return f" (did you mean '@{close[0]}'?)" if close else ""
