@@ -112,7 +112,7 @@ class _HitDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         doc = self._document(option, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
+        return QSize(int(doc.textWidth()), int(doc.size().height()) + 6)
 
 
 class ResultsList(QListWidget):
@@ -126,6 +126,10 @@ class ResultsList(QListWidget):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.setUniformItemSizes(False)
+        # Row heights depend on the wrap width: a scroll bar that comes and goes
+        # would change it after the heights were measured, and rows would overlap.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def set_rows(self, rows: list[Row], message: str = "") -> None:
         self.clear()
