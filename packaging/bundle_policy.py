@@ -5,7 +5,7 @@ applies the same Qt pruning to its empty-window app for a like-for-like size).
 It runs inside PyInstaller's spec namespace, so it only needs the standard
 library and PyInstaller itself.
 
-Decisions, measured on PySide6 6.12 / PyInstaller 6.22 / Debian 12:
+Decisions, measured on PySide6 6.11 / PyInstaller 6.22 / Debian 12:
 
 * Qt: the app uses QtCore, QtGui and QtWidgets (QtSvg for the icon). Plugins
   are kept by name below; everything else (eglfs, linuxfb, vnc, evdev input,
@@ -22,7 +22,7 @@ Decisions, measured on PySide6 6.12 / PyInstaller 6.22 / Debian 12:
   of the bundle; the .deb declares them in Depends (computed by
   dpkg-shlibdeps) so Debian's security updates apply to them. The bundle
   keeps what Debian does not ship in the right version: Python itself, Qt
-  6.12 and its ICU 73, shiboken and PySide6.
+  6.11 and its ICU 73, shiboken and PySide6.
 """
 
 from __future__ import annotations

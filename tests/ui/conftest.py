@@ -69,7 +69,7 @@ def window(make_window: Callable[[], MainWindow]) -> MainWindow:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        # WORKAROUND(Qt 6.12 offscreen platform): it logs this warning whenever a
+        # WORKAROUND(Qt 6.11 offscreen platform): it logs this warning whenever a
         # window's size constraints change; a real platform does not.
         item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
 
