@@ -145,6 +145,8 @@ def create_window(
     """Build the window; the library loads on a thread once it has painted."""
     window = MainWindow(state, load, pages or Pages(), open_external)
     window.firstPaint.connect(window.start_loading)
+    # The theme lookup and the SVG plugin cost 10-20 ms: not worth a later first paint.
+    window.firstPaint.connect(lambda: QGuiApplication.setWindowIcon(app_icon()))
     QTimer.singleShot(LOAD_FALLBACK_MS, window.start_loading)
     return window
 
@@ -156,7 +158,6 @@ def _application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName("SJSRef")
     # Lets the desktop match the window to its .desktop entry (taskbar icon, name).
     QGuiApplication.setDesktopFileName(THEME_NAME)
-    app.setWindowIcon(app_icon())
     apply_base_font(app)
     return app
 
