@@ -152,6 +152,11 @@ class MainWindow(QMainWindow):
             self._painted = True
             QTimer.singleShot(0, self.firstPaint.emit)
 
+    @property
+    def has_painted(self) -> bool:
+        """True once the window has painted itself on screen at least once."""
+        return self._painted
+
     def start_loading(self) -> None:
         """Load the library and build the index on a thread (once)."""
         if self._task is None:
