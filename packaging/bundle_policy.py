@@ -87,6 +87,10 @@ EXCLUDED_MODULES = [
     "curses",
     "_curses",
     "readline",
+    # Nothing in the app forks workers; left in, PyInstaller's multiprocessing
+    # runtime hook imports it (with socket, pickle, subprocess) before the
+    # first paint: about 40 ms of every start.
+    "multiprocessing",
     "sqlite3.test",
     # Qt bindings the app does not use (QtNetwork and QtDBus come in with the
     # PySide6 hooks; the libraries QtGui links stay, the Python modules go)

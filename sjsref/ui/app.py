@@ -145,8 +145,11 @@ def create_window(
     """Build the window; the library loads on a thread once it has painted."""
     window = MainWindow(state, load, pages or Pages(), open_external)
     window.firstPaint.connect(window.start_loading)
-    # The theme lookup and the SVG plugin cost 10-20 ms: not worth a later first paint.
-    window.firstPaint.connect(lambda: QGuiApplication.setWindowIcon(app_icon()))
+    # The theme lookup and the SVG plugin cost 10-20 ms: not worth a later first
+    # paint, nor a later start of the load; so the next turn of the event loop.
+    window.firstPaint.connect(
+        lambda: QTimer.singleShot(0, lambda: QGuiApplication.setWindowIcon(app_icon()))
+    )
     QTimer.singleShot(LOAD_FALLBACK_MS, window.start_loading)
     return window
 
