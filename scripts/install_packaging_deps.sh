@@ -55,6 +55,14 @@ libwayland-cursor0
 libwayland-egl1
 "
 
+# PyInstaller copies libpython into the bundle. Debian's own python3 is linked
+# statically and ships that library separately, as libpython3.X.
+PY=${PYTHON:-.venv/bin/python}
+[ -x "$PY" ] || PY=python3
+if [ "$("$PY" -c 'import sys; print(sys.base_prefix)')" = /usr ]; then
+    PACKAGES="$PACKAGES libpython$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+fi
+
 missing=""
 for pkg in $PACKAGES; do
     # dpkg-query prints "install ok installed" only for a fully installed package.
