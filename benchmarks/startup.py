@@ -22,32 +22,16 @@ import sys
 import time
 from dataclasses import dataclass
 
+from bundle import EMPTY_APP  # benchmarks/bundle.py, beside this script
+
 from sjsref.ui.app import BENCH_ENV, FIRST_PAINT_MARK
 
 GOAL_RATIO = 1.5
 TIMEOUT_S = 60
 
-# (a): the smallest app that paints a window, sized like SJSRef's.
-BARE = f"""
-import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-
-class Window(QMainWindow):
-    painted = False
-    def paintEvent(self, event):
-        super().paintEvent(event)
-        if not self.painted:
-            self.painted = True
-            print("{FIRST_PAINT_MARK}", flush=True)
-            QTimer.singleShot(0, self.close)
-
-app = QApplication(sys.argv)
-window = Window()
-window.resize(1240, 720)
-window.show()
-sys.exit(app.exec())
-"""
+# (a): the smallest app that paints a window, sized like SJSRef's; the same
+# script benchmarks/bundle.py freezes. It prints EMPTY_MARK at first paint.
+EMPTY_MARK = "first-paint"
 
 
 @dataclass(frozen=True)
@@ -56,15 +40,15 @@ class Run:
     peak_rss_mib: float
 
 
-def start_once(command: list[str], env: dict[str, str]) -> Run:
-    """Start ``command``; time until it prints the first-paint mark; wait; read its peak RSS."""
+def start_once(command: list[str], env: dict[str, str], mark: str = FIRST_PAINT_MARK) -> Run:
+    """Start ``command``; time until it prints ``mark`` at first paint; wait; read its peak RSS."""
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, env=env, text=True)
     assert child.stdout is not None
     painted = None
     deadline = start + TIMEOUT_S
     for line in child.stdout:
-        if line.strip() == FIRST_PAINT_MARK and painted is None:
+        if line.strip() == mark and painted is None:
             painted = (time.perf_counter() - start) * 1000
         if time.perf_counter() > deadline:
             child.kill()
@@ -87,15 +71,15 @@ def main() -> None:
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     apps = {
-        "empty QMainWindow": [sys.executable, "-c", BARE],
-        "sjsref": [sys.executable, "-m", "sjsref"],
+        "empty QMainWindow": ([sys.executable, "-c", EMPTY_APP], EMPTY_MARK),
+        "sjsref": ([sys.executable, "-m", "sjsref"], FIRST_PAINT_MARK),
     }
     runs: dict[str, list[Run]] = {name: [] for name in apps}
-    for command in apps.values():  # warm the file cache (and bytecode) once each
-        start_once(command, env)
+    for command, mark in apps.values():  # warm the file cache (and bytecode) once each
+        start_once(command, env, mark)
     for _ in range(args.runs):
-        for name, command in apps.items():
-            runs[name].append(start_once(command, env))
+        for name, (command, mark) in apps.items():
+            runs[name].append(start_once(command, env, mark))
 
     print(f"platform: {env.get('QT_QPA_PLATFORM', 'xcb')}, {args.runs} starts each, alternated")
     medians = {}

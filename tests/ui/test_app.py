@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -15,9 +16,9 @@ from sjsref.ui.main_window import Content
 from sjsref.ui.state import ViewState
 
 
-def test_self_test_exits_zero(resources_root):
-    env = dict(os.environ, SJSREF_RESOURCES=str(resources_root), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
+def _self_test(resources: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, SJSREF_RESOURCES=str(resources), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
         [sys.executable, "-m", "sjsref", "--self-test"],
         capture_output=True,
         text=True,
@@ -25,6 +26,10 @@ def test_self_test_exits_zero(resources_root):
         timeout=120,
         check=False,
     )
+
+
+def test_self_test_exits_zero(resources_root):
+    done = _self_test(resources_root)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "self-test passed" in done.stdout
     assert "SCORTEN" in done.stdout
@@ -32,15 +37,7 @@ def test_self_test_exits_zero(resources_root):
 
 def test_self_test_fails_clearly_on_a_broken_library(tmp_path):
     (tmp_path / "articles").mkdir()
-    env = dict(os.environ, SJSREF_RESOURCES=str(tmp_path), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-m", "sjsref", "--self-test"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    done = _self_test(tmp_path)
     assert done.returncode == 1
     assert "FAIL" in done.stdout
 
