@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from sjsref.ui.errors import make_excepthook
 from sjsref.ui.icon import THEME_NAME, app_icon
 from sjsref.ui.main_window import Content, MainWindow
+from sjsref.ui.navigation import REFERENCES
 from sjsref.ui.search_panel import Row
 from sjsref.ui.state import APPLICATION, ORGANISATION, ViewState
 from sjsref.ui.style import apply_base_font
@@ -107,7 +108,7 @@ class Pages:
             for a in content.library.articles
         ]
         count = len(content.library.references)
-        rows.append(Row("page", "References", f"All {count} references, AMA style", "refs:"))
+        rows.append(Row("page", "References", f"All {count} references, AMA style", REFERENCES))
         return rows
 
     def load_failed_html(self, exc: BaseException) -> str:

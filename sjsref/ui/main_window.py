@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sjsref.ui.navigation import History
+from sjsref.ui.navigation import HOME, History
 from sjsref.ui.reading import ReadingBrowser
 from sjsref.ui.search_panel import ResultsList, Row, SearchBox
-from sjsref.ui.state import ZOOM_DEFAULT, ZOOM_STEP, ViewState
+from sjsref.ui.state import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, ViewState
 from sjsref.ui.tasks import BackgroundTask
 
 SEARCH_LIMIT = 30
@@ -153,6 +153,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.firstPaint.emit)
 
     @property
+    def load_failed(self) -> bool:
+        """True when the library could not be loaded (the calculators still work)."""
+        return self._failed
+
+    @property
     def has_painted(self) -> bool:
         """True once the window has painted itself on screen at least once."""
         return self._painted
@@ -183,7 +188,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(content.integrity)
         self.update_results(self.search.text())
         if self._history_entries.current is None:
-            self.navigate("home:")
+            self.navigate(HOME)
         self.ready.emit()
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -313,7 +318,7 @@ class MainWindow(QMainWindow):
         if step == 0:
             self._zoom = ZOOM_DEFAULT
         elif step is not None:
-            self._zoom = max(50, min(300, self._zoom + step))
+            self._zoom = max(ZOOM_MIN, min(ZOOM_MAX, self._zoom + step))
         for view in (self.home, self.article_view, self.references_view):
             if view is not None:
                 view.set_zoom(self._zoom)

@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
+from sjsref.ui.navigation import REFERENCES
+
 READY_TIMEOUT_S = 60
 
 
@@ -41,7 +43,7 @@ def _content_checks(say: Callable[[str], None]) -> None:
 
 
 def _clinical_checks(say: Callable[[str], None]) -> None:
-    from sjsref.clinical import abcd10, bsa, classification, scorten
+    from sjsref.clinical import abcd10, bsa, bsa_charts, classification, scorten
     from sjsref.clinical.units import UreaUnit
 
     all_met = {
@@ -70,10 +72,11 @@ def _clinical_checks(say: Callable[[str], None]) -> None:
             regions=[bsa.RegionEntry(region="anterior-trunk", detached_percent=100)],
         )
     )
-    _check(b.detached_bsa_percent == 18.0, f"BSA rule of nines: got {b.detached_bsa_percent}")
+    trunk = bsa_charts.RULE_OF_NINES["anterior-trunk"]  # the whole front of the trunk
+    _check(b.detached_bsa_percent == trunk, f"BSA rule of nines: got {b.detached_bsa_percent}")
     c = classification.classify(classification.ClassifyInput(detached_bsa_percent=35))
     _check(c.classification.value == "TEN", "classification of 35 %")
-    say("ok: BSA (rule of nines 18 %) and classification (35 % is TEN)")
+    say(f"ok: BSA (rule of nines, anterior trunk {trunk:g} %) and classification (35 % is TEN)")
 
 
 def _fill_scorten(page: Any) -> None:
@@ -97,7 +100,7 @@ def _window_checks(make_window: Callable[[], Any], say: Callable[[str], None]) -
     deadline = time.monotonic() + READY_TIMEOUT_S
     while window.content is None and time.monotonic() < deadline:
         app.processEvents()
-        if window._failed:
+        if window.load_failed:
             raise SelfTestFailure("the library did not load (see the window's home page)")
         time.sleep(0.01)
     _check(window.content is not None, "the library did not load in time")
@@ -114,7 +117,7 @@ def _window_checks(make_window: Callable[[], Any], say: Callable[[str], None]) -
         window.navigate(f"article:{article.id}")
         _check(not window.grab().isNull(), f"article {article.id} did not render")
     say(f"ok: {len(content.library.articles)} articles rendered offscreen")
-    window.navigate("refs:")
+    window.navigate(REFERENCES)
     _check(not window.grab().isNull(), "reference list did not render")
     for calc in content.calculators:
         window.navigate(f"calc:{calc.id}")
