@@ -74,21 +74,11 @@ def format_hits(hits: list[Hit], marks: tuple[str, str] | None = None) -> str:
     for hit in hits:
         context = f"  ({hit.context})" if hit.context else ""
         lines.append(f"{hit.rank:>2}. [{hit.kind}] {hit.title}{context}")
-        snippet = _marked(hit, open_mark, close_mark)
+        snippet = hit.marked(open_mark, close_mark)
         if snippet:
             lines.append(f"    {snippet}")
         lines.append(f"    -> {hit.target}")
     return "\n".join(lines) + "\n"
-
-
-def _marked(hit: Hit, open_mark: str, close_mark: str) -> str:
-    parts: list[str] = []
-    position = 0
-    for start, end in hit.spans:
-        parts += [hit.snippet[position:start], open_mark, hit.snippet[start:end], close_mark]
-        position = end
-    parts.append(hit.snippet[position:])
-    return "".join(parts)
 
 
 def _positive_int(text: str) -> int:

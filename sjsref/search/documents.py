@@ -9,10 +9,10 @@ section that holds the table).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol
 
+from sjsref.clinical.registry import CalculatorInfo
 from sjsref.content.models import Article, Library, Reference
 from sjsref.search.index import Document, SearchIndex
 from sjsref.search.synonyms import load_synonyms
@@ -22,21 +22,6 @@ from sjsref.search.text import iter_pipe_tables, strip_markdown
 SYNONYMS_FILE = "synonyms.toml"
 # A table row's title is its first cell, cut here so a long cell stays a title.
 MAX_ROW_TITLE = 80
-
-
-class CalculatorInfo(Protocol):
-    """What the search reads from a calculator (``sjsref.clinical.registry``)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def purpose(self) -> str: ...
-    @property
-    def criteria(self) -> Sequence[str]: ...
-    @property
-    def keywords(self) -> Sequence[str]: ...
 
 
 def documents_from(library: Library, calculators: Iterable[CalculatorInfo]) -> list[Document]:

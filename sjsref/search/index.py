@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -114,16 +114,20 @@ class Hit:
     context: str
     score: float
 
-    def snippet_html(self) -> str:
-        """The snippet as escaped HTML with matches in ``<b>``."""
+    def marked(self, open_mark: str, close_mark: str, escape: Callable[[str], str] = str) -> str:
+        """The snippet with each match between the marks; ``escape`` applies to the text."""
         parts: list[str] = []
         position = 0
         for start, end in self.spans:
-            parts.append(html.escape(self.snippet[position:start]))
-            parts.append(f"<b>{html.escape(self.snippet[start:end])}</b>")
+            parts += [escape(self.snippet[position:start]), open_mark]
+            parts += [escape(self.snippet[start:end]), close_mark]
             position = end
-        parts.append(html.escape(self.snippet[position:]))
+        parts.append(escape(self.snippet[position:]))
         return "".join(parts)
+
+    def snippet_html(self) -> str:
+        """The snippet as escaped HTML with matches in ``<b>``."""
+        return self.marked("<b>", "</b>", html.escape)
 
     def as_dict(self) -> dict[str, object]:
         """JSON-ready form."""
@@ -207,10 +211,6 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self._documents)
-
-    def close(self) -> None:
-        """Free the in-memory database; the index cannot search afterwards."""
-        self._db.close()
 
     @property
     def documents(self) -> list[Document]:

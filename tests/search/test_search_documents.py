@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from sjsref.clinical.registry import CalculatorInfo
 from sjsref.content.models import Article, CslItem, Library, Reference, Section
 from sjsref.search.documents import documents_from
 from sjsref.search.index import Document, SearchIndex
@@ -16,16 +16,6 @@ TABLE = """Rows follow [@hung2005].
 | HLA-B\\*58:01 | Allopurinol | [@hung2005] |
 | HLA-B\\*15:02 | **Carbamazepine** | [@hung2005] |
 """
-
-
-@dataclass(frozen=True)
-class Calculator:
-    id: str
-    name: str
-    purpose: str
-    criteria: tuple[str, ...]
-    citation_keys: tuple[str, ...] = ()
-    keywords: tuple[str, ...] = ()
 
 
 def _library() -> Library:
@@ -67,8 +57,8 @@ def _library() -> Library:
     return Library(articles=[article], references=[reference])
 
 
-CALCULATOR = Calculator(
-    "scorten", "SCORTEN", "Predicts mortality.", ("Age > 40 years",), keywords=("BUN",)
+CALCULATOR = CalculatorInfo(
+    "scorten", "SCORTEN", "Predicts mortality.", ("Age > 40 years",), (), keywords=("BUN",)
 )
 
 
