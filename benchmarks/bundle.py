@@ -36,10 +36,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from sjsref.ui.app import BENCH_ENV, FIRST_PAINT_MARK
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
 
-EMPTY_APP = """\
+# Printed by EMPTY_APP when its window first paints.
+EMPTY_MARK = "first-paint"
+EMPTY_APP = f"""\
 import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -52,7 +56,7 @@ class Window(QMainWindow):
         super().paintEvent(event)
         if not self.painted:
             self.painted = True
-            print("first-paint", flush=True)
+            print("{EMPTY_MARK}", flush=True)
             QTimer.singleShot(0, QApplication.quit)
 
 
@@ -81,7 +85,7 @@ coll = COLLECT(exe, a.binaries, a.datas, strip=bundle_policy.is_linux(), name="e
 """
 
 # What each frozen app prints when its window has painted for the first time.
-MARKS = {"empty": "first-paint", "empty-pruned": "first-paint", "sjsref": "sjsref-first-paint"}
+MARKS = {"empty": EMPTY_MARK, "empty-pruned": EMPTY_MARK, "sjsref": FIRST_PAINT_MARK}
 START_TIMEOUT_S = 60
 
 
@@ -197,12 +201,11 @@ def _drop_caches() -> None:
     Path("/proc/sys/vm/drop_caches").write_text("3\n", encoding="ascii")
 
 
-def time_to_first_paint(executable: Path, mark: str, env: dict[str, str]) -> float:
-    """Seconds from process start until it prints ``mark`` (its first paint)."""
+def start_to_first_paint(command: list[str], mark: str, env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from process start until it prints ``mark`` (its first paint), and
+    the process's peak resident memory in MiB (read from ``wait4`` once it exits)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        [str(executable)], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
-    )
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     assert proc.stdout is not None
     try:
         buffer = b""
@@ -210,25 +213,33 @@ def time_to_first_paint(executable: Path, mark: str, env: dict[str, str]) -> flo
             left = START_TIMEOUT_S - (time.perf_counter() - started)
             ready, _, _ = select.select([proc.stdout], [], [], max(left, 0))
             if not ready:
-                raise TimeoutError(f"{executable} did not paint in {START_TIMEOUT_S} s")
+                raise TimeoutError(f"{command[0]} did not paint in {START_TIMEOUT_S} s")
             chunk = os.read(proc.stdout.fileno(), 4096)
             if not chunk:
-                raise RuntimeError(f"{executable} exited without painting")
+                raise RuntimeError(f"{command[0]} exited without painting")
             buffer += chunk
-        return time.perf_counter() - started
+        painted = time.perf_counter() - started
+        while os.read(proc.stdout.fileno(), 4096):  # let it finish writing and exit
+            pass
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        return painted, usage.ru_maxrss / 1024  # Linux reports KiB
     finally:
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=30)
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def time_to_first_paint(executable: Path, mark: str, env: dict[str, str]) -> float:
+    """Seconds from process start until it prints ``mark`` (its first paint)."""
+    return start_to_first_paint([str(executable)], mark, env)[0]
 
 
 def measure_starts(
     bundles: dict[str, Path], runs: int, cold: bool, platform_env: dict[str, str], home: Path
 ) -> dict[str, list[float]]:
     """Start each app ``runs`` times, alternating, after one unmeasured warm-up each."""
-    env = dict(os.environ, HOME=str(home), SJSREF_BENCH_FIRST_PAINT="1", **platform_env)
+    env = dict(os.environ, HOME=str(home), **{BENCH_ENV: "1"}, **platform_env)
     exe = {
         name: folder / ("sjsref" if name == "sjsref" else "empty")
         for name, folder in bundles.items()

@@ -17,21 +17,17 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
-import time
 from dataclasses import dataclass
 
-from bundle import EMPTY_APP  # benchmarks/bundle.py, beside this script
+from bundle import EMPTY_APP, EMPTY_MARK, start_to_first_paint  # benchmarks/bundle.py
 
 from sjsref.ui.app import BENCH_ENV, FIRST_PAINT_MARK
 
 GOAL_RATIO = 1.5
-TIMEOUT_S = 60
 
-# (a): the smallest app that paints a window, sized like SJSRef's; the same
-# script benchmarks/bundle.py freezes. It prints EMPTY_MARK at first paint.
-EMPTY_MARK = "first-paint"
+# (a), the smallest app that paints a window, is EMPTY_APP: the same script
+# benchmarks/bundle.py freezes. It prints EMPTY_MARK at first paint.
 
 
 @dataclass(frozen=True)
@@ -41,23 +37,9 @@ class Run:
 
 
 def start_once(command: list[str], env: dict[str, str], mark: str = FIRST_PAINT_MARK) -> Run:
-    """Start ``command``; time until it prints ``mark`` at first paint; wait; read its peak RSS."""
-    start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, env=env, text=True)
-    assert child.stdout is not None
-    painted = None
-    deadline = start + TIMEOUT_S
-    for line in child.stdout:
-        if line.strip() == mark and painted is None:
-            painted = (time.perf_counter() - start) * 1000
-        if time.perf_counter() > deadline:
-            child.kill()
-            break
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if painted is None or child.returncode != 0:
-        raise SystemExit(f"{command[-1]!r} did not paint (exit {child.returncode})")
-    return Run(painted, usage.ru_maxrss / 1024)  # Linux reports KiB
+    """Start ``command``; time until it prints ``mark`` at first paint; its peak RSS."""
+    seconds, peak_mib = start_to_first_paint(command, mark, env)
+    return Run(seconds * 1000, peak_mib)
 
 
 def main() -> None:
