@@ -163,24 +163,10 @@ class BsaView(CalculatorPage):
             bsa.RegionsInput(method=self.method.value(), age_years=age, regions=regions)
         )
 
-    def recompute(self) -> None:
-        super().recompute()
-        if self.result is None and not self._any_error():
-            palm = self.method.value() == PALM
-            what = (
-                "how many hand areas are detached"
-                if palm
-                else "the detached % of each affected region"
-            )
-            self.panel.show_result(
-                "No area yet",
-                detail=f"<p>Enter {what}.</p>",
-                citations=list(self.info.citation_keys),
-            )
-            self.copy_button.setEnabled(False)
-
-    def _any_error(self) -> bool:
-        return any(f.error_text() for f in self.fields.values()) or bool(self.form_error.text())
+    def prompt(self) -> tuple[str, str]:
+        if self.method.value() == PALM:
+            return "No area yet", "<p>Enter how many hand areas are detached.</p>"
+        return "No area yet", "<p>Enter the detached % of each affected region.</p>"
 
     def check_one(self, name: str) -> None:
         value = self.fields[name].value()
@@ -207,9 +193,7 @@ class BsaView(CalculatorPage):
             for _, d, e in self._rows()
         )
 
-    def present(self, result: bsa.BsaResult | None) -> None:
-        if result is None:
-            return
+    def present(self, result: bsa.BsaResult) -> None:
         if result.detached_bsa_percent is not None:
             headline = f"Detached {format_number(result.detached_bsa_percent)} % BSA"
         else:

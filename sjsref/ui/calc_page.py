@@ -118,12 +118,20 @@ class CalculatorPage(QWidget):
     # -- what subclasses provide ------------------------------------------------
 
     def compute(self) -> Any:
-        """Collect the inputs and call the clinical layer (may raise ValidationError)."""
+        """Collect the inputs and call the clinical layer (may raise ValidationError).
+
+        None means the form does not yet hold what any result needs; :meth:`prompt`
+        then says what to enter.
+        """
         raise NotImplementedError
 
     def present(self, result: Any) -> None:
         """Show a result on the panel and at the fields."""
         raise NotImplementedError
+
+    def prompt(self) -> tuple[str, str]:
+        """Headline and detail (HTML) shown while :meth:`compute` returns None."""
+        return "No result yet", ""
 
     def check_one(self, name: str) -> None:
         """Validate one field alone (raises ValidationError); locates model-level errors."""
@@ -156,7 +164,12 @@ class CalculatorPage(QWidget):
             self.panel.show_invalid(INVALID_TEXT)
         else:
             self.result = result
-            self.present(result)
+            if result is None:
+                headline, detail = self.prompt()
+                citations = list(self.info.citation_keys)
+                self.panel.show_result(headline, detail=detail, citations=citations)
+            else:
+                self.present(result)
         self.copy_button.setEnabled(self.result is not None)
         self.computed.emit()
 

@@ -18,7 +18,7 @@ from sjsref.ui.result_panel import Citer
 
 
 class ClassifyView(CalculatorPage):
-    """Classification form; needs the detached area, spots default to present."""
+    """Classification form; needs the detached area and an answer on spots (no default)."""
 
     def __init__(self, citer: Citer, parent: QWidget | None = None, **kwargs) -> None:
         super().__init__(calculator("classify"), citer, parent=parent, **kwargs)
@@ -37,28 +37,19 @@ class ClassifyView(CalculatorPage):
             return None  # both must be answered: no silent default for spots
         return classify(ClassifyInput(detached_bsa_percent=bsa, spots=spots))
 
-    def recompute(self) -> None:
-        super().recompute()
-        if self.result is None and not any(f.error_text() for f in self.fields.values()):
-            missing = [
-                label
-                for name, label in (("detached_bsa_percent", "detached BSA"), ("spots", "spots"))
-                if self.fields[name].value() is None
-            ]
-            self.panel.show_result(
-                "Not classified yet",
-                detail=f"<p>⚠ Incomplete: answer {' and '.join(missing)}.</p>",
-                citations=list(self.info.citation_keys),
-            )
-            self.copy_button.setEnabled(False)
+    def prompt(self) -> tuple[str, str]:
+        missing = [
+            label
+            for name, label in (("detached_bsa_percent", "detached BSA"), ("spots", "spots"))
+            if self.fields[name].value() is None
+        ]
+        return "Not classified yet", f"<p>⚠ Incomplete: answer {' and '.join(missing)}.</p>"
 
     def check_one(self, name: str) -> None:
         if name == "detached_bsa_percent":
             ClassifyInput(detached_bsa_percent=self.fields[name].value())
 
-    def present(self, result: ClassifyResult | None) -> None:
-        if result is None:
-            return
+    def present(self, result: ClassifyResult) -> None:
         spots = "with spots" if result.spots else "without spots (large sheets)"
         self.panel.show_result(
             html.escape(result.classification.value),
