@@ -36,7 +36,7 @@ mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 
 # The version has one home: [project].version in pyproject.toml.
-VERSION=$("$PYTHON" -c 'import sys, tomllib; print(tomllib.load(open(sys.argv[1], "rb"))["project"]["version"])' "$ROOT/pyproject.toml")
+VERSION=$("$PYTHON" -c 'import pathlib, sys; sys.path.insert(0, sys.argv[1]); import bundle_policy; print(bundle_policy.project_version(pathlib.Path(sys.argv[2])))' "$ROOT/packaging" "$ROOT")
 # Debian versions sort "~" before anything; PEP 440 pre-releases (0.2.0rc1)
 # must sort before the release, so write them 0.2.0~rc1.
 DEB_VERSION=$(printf '%s' "$VERSION" | sed -E 's/^([0-9.]+)(a|b|rc)([0-9]+)$/\1~\2\3/')

@@ -15,7 +15,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,8 +83,13 @@ def _app_env(home: Path, **extra: str) -> dict[str, str]:
 
 
 def _pyproject_version() -> str:
-    with (ROOT / "pyproject.toml").open("rb") as handle:
-        version: str = tomllib.load(handle)["project"]["version"]
+    """The version as the spec reads it (packaging/bundle_policy.py)."""
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        import bundle_policy
+    finally:
+        sys.path.pop(0)
+    version: str = bundle_policy.project_version(ROOT)
     return version
 
 
