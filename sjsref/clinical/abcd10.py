@@ -140,7 +140,7 @@ def compute(inp: Abcd10Input) -> ScoreResult:
     warnings.extend(t.boundary)
     return ScoreResult(
         calculator="abcd10",
-        name="ABCD-10",
+        name="ABCD-10 predictors",
         complete=t.complete,
         answered=t.answered,
         total=len(CRITERIA),

@@ -8,9 +8,9 @@ The result is classified with ``classification.classify``.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Self
+from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from sjsref.clinical import plausibility as lim
 from sjsref.clinical.bsa_charts import (
@@ -18,6 +18,7 @@ from sjsref.clinical.bsa_charts import (
     AgeColumn,
     age_column,
     lund_browder,
+    region_label,
 )
 from sjsref.clinical.citations import (
     BASTUJI_GARIN_1993,
@@ -26,15 +27,21 @@ from sjsref.clinical.citations import (
     ROSSITER_1996,
     WALLACE_1951,
 )
-from sjsref.clinical.classification import Category, ClassifyInput, classify
+from sjsref.clinical.classification import Category, ClassifyInput, ClassifyResult, classify
 from sjsref.clinical.inputs import check_optional
+from sjsref.clinical.numbers import format_number, printable
 from sjsref.clinical.results import Message, MessageKind
-from sjsref.clinical.rules import format_number
 
 
 class Method(StrEnum):
     LUND_BROWDER = "lund-browder"
     RULE_OF_NINES = "rule-of-nines"
+
+    @property
+    def label(self) -> str:
+        return {Method.LUND_BROWDER: "Lund-Browder chart", Method.RULE_OF_NINES: "Rule of nines"}[
+            self
+        ]
 
 
 class RegionEntry(BaseModel):
@@ -43,51 +50,70 @@ class RegionEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     region: str
-    detached_percent: float = Field(ge=0, le=100)
-    erythema_percent: float = Field(default=0, ge=0, le=100)
+    detached_percent: float = 0
+    erythema_percent: float = 0
+
+    @field_validator("detached_percent", "erythema_percent")
+    @classmethod
+    def _percent_of_region(cls, v: float, info: ValidationInfo) -> float:
+        if v != v or not 0 <= v <= 100:
+            what = "detached" if info.field_name == "detached_percent" else "erythema"
+            region = region_label(printable(str(info.data.get("region", ""))))
+            raise ValueError(
+                f"{region}: {what} {format_number(v, 2)} % of the region is not possible; "
+                "enter 0 to 100."
+            )
+        return v
 
     @model_validator(mode="after")
     def _not_over_whole(self) -> Self:
         if self.detached_percent + self.erythema_percent > 100:
             raise ValueError(
-                f"Region {self.region}: detached {format_number(self.detached_percent)} % plus "
-                f"erythema {format_number(self.erythema_percent)} % is more than the whole region."
+                f"{region_label(self.region)}: detached {format_number(self.detached_percent)} % "
+                f"plus erythema {format_number(self.erythema_percent)} % is more than the whole "
+                "region."
             )
         return self
 
 
 class RegionsInput(BaseModel):
+    """A region-by-region assessment; each error names the input it is about."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     method: Method = Method.LUND_BROWDER
-    age_years: float | None = None
+    age_years: float | None = Field(default=None, validate_default=True)
     regions: list[RegionEntry]
 
     @field_validator("age_years")
     @classmethod
-    def _age(cls, v: float | None) -> float | None:
-        return check_optional(v, lim.AGE)
-
-    @model_validator(mode="after")
-    def _regions_known(self) -> Self:
-        if self.method == Method.LUND_BROWDER and self.age_years is None:
+    def _age(cls, v: float | None, info: ValidationInfo) -> float | None:
+        if v is None and info.data.get("method") == Method.LUND_BROWDER:
             raise ValueError(
                 "Age: needed for the Lund-Browder chart, because head and leg shares change "
                 "with age."
             )
-        valid = _chart(self.method, self.age_years)
+        return check_optional(v, lim.AGE)
+
+    @field_validator("regions")
+    @classmethod
+    def _regions_known(cls, v: list[RegionEntry], info: ValidationInfo) -> list[RegionEntry]:
+        method = info.data.get("method")
+        if method is None:  # the method itself was invalid; that error is reported
+            return v
+        valid = _chart(method, info.data.get("age_years"))
         seen: set[str] = set()
-        for entry in self.regions:
+        for entry in v:
             if entry.region not in valid:
                 names = ", ".join(valid)
                 raise ValueError(
-                    f"Region '{entry.region}' is not on the {self.method.value} chart; "
+                    f"Region '{printable(entry.region)}' is not on the {method.label}; "
                     f"use one of: {names}."
                 )
             if entry.region in seen:
                 raise ValueError(f"Region '{entry.region}' is entered twice.")
             seen.add(entry.region)
-        return self
+        return v
 
 
 def _chart(method: Method, age_years: float | None) -> dict[str, float]:
@@ -98,6 +124,7 @@ def _chart(method: Method, age_years: float | None) -> dict[str, float]:
 
 class RegionShare(BaseModel):
     region: str
+    label: str
     region_bsa_percent: float
     detached_percent_of_region: float
     detached_bsa_percent: float
@@ -105,13 +132,19 @@ class RegionShare(BaseModel):
 
 
 class BsaResult(BaseModel):
+    """Detached BSA; ids (``method``, ``age_column``) for JSON, labels for people."""
+
     calculator: str = "bsa"
     method: str
+    method_label: str
     age_column: str | None = None
+    age_column_label: str | None = None
     detached_bsa_percent: float | None
     detached_bsa_range: tuple[float, float] | None = None
     erythema_bsa_percent: float | None = None
     classification: Category | None
+    classification_if_spots: Category | None = None
+    classification_if_no_spots: Category | None = None
     regions: list[RegionShare] = []
     warnings: list[Message]
     notes: list[Message]
@@ -128,44 +161,65 @@ ERYTHEMA_NOTE = Message(
 )
 
 
-def _classification(bsa: float) -> tuple[Category, list[Message]]:
-    result = classify(ClassifyInput(detached_bsa_percent=min(bsa, 100.0)))
-    return result.classification, result.notes[1:]
+def _exact(value: float) -> float:
+    """Drop float noise (9.600000000000001) only: typed values have at most 4 decimals and
+    chart shares 2, so 6 decimals keep every product exact and every side of a cut-off."""
+    return round(value, 6)
+
+
+def _classified(bsa: float) -> ClassifyResult:
+    """Spots are not asked here: where they decide, both classes are given."""
+    return classify(ClassifyInput(detached_bsa_percent=bsa, spots=None))
+
+
+def _class_fields(result: ClassifyResult) -> dict[str, Any]:
+    return {
+        "classification": result.classification,
+        "classification_if_spots": result.classification_if_spots,
+        "classification_if_no_spots": result.classification_if_no_spots,
+    }
 
 
 def from_regions(inp: RegionsInput) -> BsaResult:
-    """Detached (and erythematous) % BSA from a region-by-region assessment."""
+    """Detached (and erythematous) % BSA from a region-by-region assessment.
+
+    The totals are not rounded: they are classified as they are, and printed
+    with enough decimals never to read as the other side of a cut-off.
+    """
     chart = _chart(inp.method, inp.age_years)
     shares = [
         RegionShare(
             region=e.region,
+            label=region_label(e.region),
             region_bsa_percent=chart[e.region],
             detached_percent_of_region=e.detached_percent,
-            detached_bsa_percent=round(chart[e.region] * e.detached_percent / 100, 2),
-            erythema_bsa_percent=round(chart[e.region] * e.erythema_percent / 100, 2),
+            detached_bsa_percent=_exact(chart[e.region] * e.detached_percent / 100),
+            erythema_bsa_percent=_exact(chart[e.region] * e.erythema_percent / 100),
         )
         for e in inp.regions
     ]
-    detached = round(sum(chart[e.region] * e.detached_percent / 100 for e in inp.regions), 1)
-    erythema = round(sum(chart[e.region] * e.erythema_percent / 100 for e in inp.regions), 1)
-    category, class_notes = _classification(detached)
+    detached = _exact(sum(s.detached_bsa_percent for s in shares))
+    erythema = _exact(sum(s.erythema_bsa_percent for s in shares))
+    classified = _classified(detached)
     column = None
-    warnings: list[Message] = []
+    warnings: list[Message] = list(classified.warnings)
     if inp.method == Method.LUND_BROWDER:
-        column = age_column(inp.age_years if inp.age_years is not None else 0).value
+        column = age_column(inp.age_years if inp.age_years is not None else 0)
         citation = LUND_1944
     else:
         citation = WALLACE_1951
         warnings += _nines_warnings(inp.age_years)
     return BsaResult(
         method=inp.method.value,
-        age_column=column,
+        method_label=inp.method.label,
+        age_column=None if column is None else column.value,
+        age_column_label=None if column is None else column.label,
         detached_bsa_percent=detached,
         erythema_bsa_percent=erythema,
-        classification=category,
+        **_class_fields(classified),
         regions=shares,
         warnings=warnings,
-        notes=[ERYTHEMA_NOTE, *class_notes],
+        notes=[ERYTHEMA_NOTE, *classified.notes[1:]],
         citations=[citation, BASTUJI_GARIN_1993],
     )
 
@@ -195,6 +249,10 @@ class HandSurface(StrEnum):
     PALM = "palm"  # palm alone, without the fingers
     HAND = "hand"  # palm with the palmar surface of the fingers
 
+    @property
+    def label(self) -> str:
+        return {HandSurface.PALM: "palm alone", HandSurface.HAND: "palm with fingers"}[self]
+
 
 # Rossiter 1996 (Burns 22:230-231, abstract), measured in adults, % of total BSA.
 HAND_FRACTION_PERCENT = {
@@ -206,15 +264,42 @@ HAND_FRACTION_PERCENT = {
 ADULT_AGE_YEARS = 18
 
 
+def max_hand_areas(surface: HandSurface, sex: Sex | None) -> float:
+    """The most hand areas a body holds: 100 % over the hand's share (the larger, sex unknown)."""
+    sexes = [sex] if sex else list(Sex)
+    return 100 / max(HAND_FRACTION_PERCENT[(surface, s)] for s in sexes)
+
+
 class PalmInput(BaseModel):
-    """How many of the patient's own hand areas the detachment covers."""
+    """How many of the patient's own hand areas the detachment covers.
+
+    The hand and sex come first, so the count is bounded by what that hand allows:
+    no count can add up to more than the whole body.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    count: float = Field(ge=0, le=250)
     surface: HandSurface = HandSurface.HAND
     sex: Sex | None = None
+    count: float
     age_years: float | None = None
+
+    @field_validator("count")
+    @classmethod
+    def _count(cls, v: float, info: ValidationInfo) -> float:
+        surface = info.data.get("surface")
+        if surface is None:  # the hand itself was invalid; that error is reported
+            return v
+        sex = info.data.get("sex")
+        most = max_hand_areas(surface, sex)
+        if v != v or not 0 <= v <= most:
+            who = f"{sex.value}, " if sex else "sex not given, "
+            raise ValueError(
+                f"Hand areas: {format_number(v, 2)} is not possible; with the {surface.label} "
+                f"({who}{format_number(100 / most)} % of BSA each) the whole body is "
+                f"{format_number(most, 1)} hand areas: enter 0 to {format_number(most, 1)}."
+            )
+        return v
 
     @field_validator("age_years")
     @classmethod
@@ -223,16 +308,15 @@ class PalmInput(BaseModel):
 
 
 def _hand_notes(inp: PalmInput) -> list[Message]:
-    surface = "palm alone" if inp.surface == HandSurface.PALM else "palm with fingers"
     male = HAND_FRACTION_PERCENT[(inp.surface, Sex.MALE)]
     female = HAND_FRACTION_PERCENT[(inp.surface, Sex.FEMALE)]
     return [
         Message(
             kind=MessageKind.METHOD,
             text=(
-                f"Uses the patient's own hand ({surface}): {format_number(male)} % of BSA in men, "
-                f"{format_number(female)} % in women, as measured in adults. The common teaching "
-                "that a hand is 1 % over-estimates in adults."
+                f"Uses the patient's own hand ({inp.surface.label}): {format_number(male)} % of "
+                f"BSA in men, {format_number(female)} % in women, as measured in adults. The "
+                "common teaching that a hand is 1 % over-estimates in adults."
             ),
             citations=[ROSSITER_1996, RHODES_2013],
         ),
@@ -266,16 +350,26 @@ def _hand_warnings(inp: PalmInput) -> list[Message]:
 def from_palms(inp: PalmInput) -> BsaResult:
     """Detached % BSA from the number of the patient's hand areas it covers."""
     sexes = [inp.sex] if inp.sex else [Sex.FEMALE, Sex.MALE]
-    values = [round(inp.count * HAND_FRACTION_PERCENT[(inp.surface, s)], 1) for s in sexes]
-    categories = {_classification(v)[0] for v in values}
+    values = [_exact(inp.count * HAND_FRACTION_PERCENT[(inp.surface, s)]) for s in sexes]
+    classified = [_classified(v) for v in values]
+    agree = (
+        len(
+            {
+                (c.classification, c.classification_if_spots, c.classification_if_no_spots)
+                for c in classified
+            }
+        )
+        == 1
+    )
     single = values[0] if len(values) == 1 else None
-    class_notes = _classification(values[-1])[1] if len(categories) == 1 else []
+    fields = _class_fields(classified[-1]) if agree else {"classification": None}
     return BsaResult(
         method=f"palm ({inp.surface.value})",
+        method_label=f"Patient's hand ({inp.surface.label})",
         detached_bsa_percent=single,
         detached_bsa_range=None if single is not None else (min(values), max(values)),
-        classification=categories.pop() if len(categories) == 1 else None,
-        warnings=_hand_warnings(inp),
-        notes=[*_hand_notes(inp), *class_notes],
+        **fields,
+        warnings=[*_hand_warnings(inp), *(classified[-1].warnings if agree else [])],
+        notes=[*_hand_notes(inp), *(classified[-1].notes[1:] if agree else [])],
         citations=[ROSSITER_1996, RHODES_2013, BASTUJI_GARIN_1993],
     )

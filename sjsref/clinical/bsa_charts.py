@@ -28,6 +28,18 @@ class AgeColumn(StrEnum):
     FIFTEEN = "15"  # 15 years
     ADULT = "adult"  # 16 years and over
 
+    @property
+    def label(self) -> str:
+        """As a clinician reads it beside the chart's name: 'age 5-9 column'."""
+        return {
+            AgeColumn.BIRTH: "age under 1 column",
+            AgeColumn.ONE: "age 1-4 column",
+            AgeColumn.FIVE: "age 5-9 column",
+            AgeColumn.TEN: "age 10-14 column",
+            AgeColumn.FIFTEEN: "age 15 column",
+            AgeColumn.ADULT: "adult column (16 and over)",
+        }[self]
+
 
 # (lower age bound in years, column), checked from the oldest down.
 AGE_COLUMNS = (
@@ -83,6 +95,11 @@ def lund_browder(column: AgeColumn) -> dict[str, float]:
         "right-lower-leg": _LOWER_LEG[column],
         "left-lower-leg": _LOWER_LEG[column],
     }
+
+
+def region_label(region: str) -> str:
+    """A chart region as a clinician reads it: 'right-upper-arm' -> 'Right upper arm'."""
+    return region.replace("-", " ").capitalize()
 
 
 # Adult rule of nines (% of total BSA).

@@ -18,8 +18,9 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from sjsref.clinical import plausibility as lim
 from sjsref.clinical.citations import BASTUJI_GARIN_1993, Source
+from sjsref.clinical.numbers import format_beside, format_number, side
 from sjsref.clinical.results import Message, MessageKind
-from sjsref.clinical.rules import Op, Threshold, format_number
+from sjsref.clinical.rules import Op, Threshold
 
 _SOURCE = Source(BASTUJI_GARIN_1993, "abstract, classification criteria")
 SJS_BELOW = Threshold(Op.LT, 10, "% BSA", _SOURCE)  # SJS: detachment below 10 %
@@ -34,12 +35,16 @@ class Category(StrEnum):
 
 
 class ClassifyInput(BaseModel):
-    """Detached (plus detachable) BSA and whether spots are present."""
+    """Detached (plus detachable) BSA and whether spots are present.
+
+    ``spots`` has no default: None means not answered, and a detachment where
+    the answer changes the class then gets both classes, never a guess.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     detached_bsa_percent: float
-    spots: bool = True
+    spots: bool | None
 
     @field_validator("detached_bsa_percent")
     @classmethod
@@ -51,12 +56,27 @@ class ClassifyInput(BaseModel):
 class ClassifyResult(BaseModel):
     calculator: str = "classify"
     detached_bsa_percent: float
-    spots: bool
-    classification: Category
+    spots: bool | None
+    classification: Category | None  # None while spots decide and are not answered
+    classification_if_spots: Category
+    classification_if_no_spots: Category
     rule: str
     warnings: list[Message]
     notes: list[Message]
     citations: list[str]
+
+    @property
+    def complete(self) -> bool:
+        return self.classification is not None
+
+
+# The cut-offs a detachment is printed beside, so rounding never crosses one.
+CUTOFFS = (SJS_BELOW.value, TEN_ABOVE.value)
+
+
+def shown_bsa(bsa: float) -> str:
+    """A detached area as printed beside the classification's cut-offs."""
+    return f"{format_beside(bsa, CUTOFFS)} %"
 
 
 def _category(bsa: float, spots: bool) -> tuple[Category, str]:
@@ -66,10 +86,22 @@ def _category(bsa: float, spots: bool) -> tuple[Category, str]:
         return Category.SJS, f"SJS: detachment {SJS_BELOW.label()}"
     if TEN_ABOVE.met(bsa):
         return Category.TEN, f"TEN with spots: detachment {TEN_ABOVE.label()}"
-    return Category.OVERLAP, "SJS/TEN overlap: detachment 10–30 % BSA (both ends included)"
+    return Category.OVERLAP, (
+        f"SJS/TEN overlap: detachment {format_number(SJS_BELOW.value)}–"
+        f"{format_number(TEN_ABOVE.value)} % BSA (both ends included)"
+    )
 
 
-def _notes(bsa: float, spots: bool, category: Category) -> list[Message]:
+def _spots_rule() -> str:
+    return (
+        f"Spots decide: with spots (purpuric macules or flat atypical targets) "
+        f"{format_number(TEN_NO_SPOTS_ABOVE.value)}–{format_number(TEN_ABOVE.value)} % is "
+        f"SJS/TEN overlap; detachment {TEN_NO_SPOTS_ABOVE.label()} in large sheets without "
+        "spots is TEN. Answer whether spots are present."
+    )
+
+
+def _notes(bsa: float, spots: bool | None, category: Category | None) -> list[Message]:
     notes = [
         Message(
             kind=MessageKind.METHOD,
@@ -85,8 +117,9 @@ def _notes(bsa: float, spots: bool, category: Category) -> list[Message]:
             Message(
                 kind=MessageKind.METHOD,
                 text=(
-                    "Below 10 % with typical or raised atypical targets is bullous erythema "
-                    "multiforme, not SJS; this tool does not assess lesion type."
+                    f"Below {format_number(SJS_BELOW.value)} % with typical or raised atypical "
+                    "targets is bullous erythema multiforme, not SJS; this tool does not assess "
+                    "lesion type."
                 ),
                 citations=[BASTUJI_GARIN_1993],
             )
@@ -102,12 +135,13 @@ def _notes(bsa: float, spots: bool, category: Category) -> list[Message]:
                 citations=[BASTUJI_GARIN_1993],
             )
         )
-    if bsa in (10.0, 30.0):
+    at = [t for t in CUTOFFS if side(bsa, t) == 0]
+    if at:
         notes.append(
             Message(
                 kind=MessageKind.BOUNDARY,
                 text=(
-                    f"Exactly {format_number(bsa)} % is SJS/TEN overlap: the paper puts overlap "
+                    f"Exactly {format_number(at[0])} % is SJS/TEN overlap: the paper puts overlap "
                     "'between 10 and 30 %' and requires 'above' 30 % (or above 10 % without "
                     "spots) for TEN."
                 ),
@@ -119,13 +153,35 @@ def _notes(bsa: float, spots: bool, category: Category) -> list[Message]:
 
 def classify(inp: ClassifyInput) -> ClassifyResult:
     """SJS, overlap or TEN from detached BSA and the presence of spots."""
-    category, rule = _category(inp.detached_bsa_percent, inp.spots)
+    bsa = inp.detached_bsa_percent
+    with_spots, rule_spots = _category(bsa, True)
+    without_spots, rule_no_spots = _category(bsa, False)
+    warnings: list[Message] = []
+    if inp.spots is not None:
+        category: Category | None
+        category, rule = (with_spots, rule_spots) if inp.spots else (without_spots, rule_no_spots)
+    elif with_spots == without_spots:
+        category, rule = with_spots, rule_spots
+    else:
+        category, rule = None, _spots_rule()
+        warnings.append(
+            Message(
+                kind=MessageKind.MISSING,
+                text=(
+                    f"Not classified: spots not answered. With spots this is "
+                    f"{with_spots.value}; without spots (large sheets) it is {without_spots.value}."
+                ),
+                citations=[BASTUJI_GARIN_1993],
+            )
+        )
     return ClassifyResult(
-        detached_bsa_percent=inp.detached_bsa_percent,
+        detached_bsa_percent=bsa,
         spots=inp.spots,
         classification=category,
+        classification_if_spots=with_spots,
+        classification_if_no_spots=without_spots,
         rule=rule,
-        warnings=[],
-        notes=_notes(inp.detached_bsa_percent, inp.spots, category),
+        warnings=warnings,
+        notes=_notes(bsa, inp.spots, category),
         citations=[BASTUJI_GARIN_1993],
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sjsref.clinical.rules import format_number
+from sjsref.clinical.numbers import format_number
 
 
 @dataclass(frozen=True)

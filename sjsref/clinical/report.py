@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sjsref.clinical.bsa import BsaResult
-from sjsref.clinical.classification import ClassifyResult
+from sjsref.clinical.classification import Category, ClassifyResult, shown_bsa
+from sjsref.clinical.numbers import TYPED_DECIMALS, format_number
 from sjsref.clinical.results import CriterionResult, Message, ScoreResult
-from sjsref.clinical.rules import format_number
 
 # Short source names for the chart note; the window and CLI show full references.
 SHORT_SOURCES = {
@@ -30,12 +30,13 @@ SHORT_SOURCES = {
 
 
 def _value(c: CriterionResult) -> str:
-    if not c.answered:
+    if c.value is None:
         return "not answered"
     if isinstance(c.value, bool):
         return "yes" if c.value else "no"
-    assert c.value is not None
-    return f"{format_number(float(c.value), 2)} {c.unit or ''}".rstrip()
+    # As typed (up to four decimals): 40.001 is never printed as 40 beside "> 40".
+    shown = f"{format_number(float(c.value), TYPED_DECIMALS)} {c.unit or ''}".rstrip()
+    return f"{shown}, {c.pending}: not scored" if c.pending else shown
 
 
 def _criterion_line(c: CriterionResult) -> str:
@@ -51,41 +52,114 @@ def _messages(messages: list[Message], prefix: str) -> list[str]:
     return [f"{prefix}: {m.text}" for m in messages]
 
 
-def _score_lines(r: ScoreResult) -> list[str]:
-    if r.score is None and r.calculator == "scorten":
-        head = f"{r.name}: incomplete ({r.answered_text}), between {r.score_min} and {r.score_max}"
-        return [head]
-    if r.score is None:
-        return [f"{r.name}: {r.answered_text}"]
+def score_headline(r: ScoreResult) -> str:
+    """'SCORTEN 3 of 7 (day 1); 5 of 7 if read as age ≥ 40 years, ...': both readings."""
     day = f" (day {r.day})" if r.day else ""
-    lines = [f"{r.name}{day}: {r.score}/{r.max_score}"]
-    if r.mortality_percent is not None:
-        lines.append(f"Mortality {format_number(r.mortality_percent)} %: {r.mortality_basis}")
-    if r.model_mortality_percent is not None:
-        lines.append(
-            f"Formula estimate {format_number(r.model_mortality_percent)} %: "
-            f"{r.model_mortality_basis}"
+    if not r.max_score:  # predictors without verified weights: counted, never scored
+        met = sum(1 for c in r.criteria if c.met)
+        return f"{r.name}: {met} of {r.total} met ({r.answered_text})"
+    if r.score is None:
+        return (
+            f"{r.name} incomplete{day}: {r.answered_text}; "
+            f"score between {r.score_min} and {r.score_max}"
         )
+    head = f"{r.name} {r.score} of {r.max_score}{day}"
+    if r.score_other_reading is not None:
+        head += (
+            f"; {r.score_other_reading} of {r.max_score} if read as {r.score_other_reading_rule}"
+        )
+    return head
+
+
+def mortality_line(r: ScoreResult) -> str | None:
+    """The observed figure with its evidence: count, patients, 95 % CI, and the other reading."""
+    if r.mortality_percent is None:
+        return None
+    line = f"Observed mortality {format_number(r.mortality_percent)} %"
+    if r.mortality_deaths is not None and r.mortality_ci95 is not None:
+        lo, hi = r.mortality_ci95
+        line += (
+            f" ({r.mortality_deaths} of {r.mortality_patients} died; "
+            f"95 % CI {format_number(lo)}–{format_number(hi)} %)"
+        )
+    if r.mortality_percent_other_reading is not None:
+        line += f"; {format_number(r.mortality_percent_other_reading)} % under the other reading"
+    return line
+
+
+def model_line(r: ScoreResult) -> str | None:
+    if r.model_mortality_percent is None:
+        return None
+    return f"Model: {format_number(r.model_mortality_percent)} % ({r.model_mortality_basis})"
+
+
+def _score_lines(r: ScoreResult) -> list[str]:
+    lines = [score_headline(r)]
+    mortality = mortality_line(r)
+    if mortality is not None:
+        lines.append(f"{mortality}: {r.mortality_basis}")
+    model = model_line(r)
+    if model is not None:
+        lines.append(model)
     return lines
+
+
+def bsa_amount(r: BsaResult) -> str:
+    """The detached area, or its range when sex is not given, beside the class cut-offs."""
+    if r.detached_bsa_percent is not None:
+        return shown_bsa(r.detached_bsa_percent)
+    lo, hi = r.detached_bsa_range or (0.0, 0.0)
+    return f"{shown_bsa(lo).removesuffix(' %')}–{shown_bsa(hi)}"
+
+
+def classification_text(
+    classification: Category | None, if_spots: Category | None, if_no_spots: Category | None
+) -> str:
+    """'TEN', or both classes while spots are not answered."""
+    if classification is not None:
+        return classification.value
+    if if_spots is not None and if_no_spots is not None:
+        return (
+            f"not classified: {if_spots.value} with spots, "
+            f"{if_no_spots.value} without spots (large sheets)"
+        )
+    return "not classified: depends on sex (see the range)"
 
 
 def _bsa_lines(r: BsaResult) -> list[str]:
-    if r.detached_bsa_percent is not None:
-        amount = f"{format_number(r.detached_bsa_percent)} %"
-    else:
-        lo, hi = r.detached_bsa_range or (0.0, 0.0)
-        amount = f"{format_number(lo)}-{format_number(hi)} %"
-    lines = [f"Detached BSA ({r.method}): {amount}"]
+    method = r.method_label + (f", {r.age_column_label}" if r.age_column_label else "")
+    lines = [f"Detached BSA: {bsa_amount(r)} ({method})"]
     if r.erythema_bsa_percent:
         lines.append(f"Erythema (not counted): {format_number(r.erythema_bsa_percent)} %")
     lines += [
-        f"- {s.region}: {format_number(s.detached_percent_of_region)} % of region "
-        f"= {format_number(s.detached_bsa_percent, 2)} % BSA"
+        f"- {s.label}: {format_number(s.detached_percent_of_region, TYPED_DECIMALS)} % of "
+        f"region = {format_number(s.detached_bsa_percent, 2)} % BSA"
         for s in r.regions
     ]
-    if r.classification is not None:
-        lines.append(f"Classification: {r.classification.value}")
+    lines.append(
+        "Classification: "
+        + classification_text(
+            r.classification, r.classification_if_spots, r.classification_if_no_spots
+        )
+    )
     return lines
+
+
+def spots_text(spots: bool | None) -> str:
+    if spots is None:
+        return "spots not answered"
+    return "with spots" if spots else "without spots (large sheets)"
+
+
+def _classify_lines(r: ClassifyResult) -> list[str]:
+    shown = classification_text(
+        r.classification, r.classification_if_spots, r.classification_if_no_spots
+    )
+    return [
+        f"Classification: {shown} "
+        f"(detached {shown_bsa(r.detached_bsa_percent)} BSA, {spots_text(r.spots)})",
+        f"Rule: {r.rule}",
+    ]
 
 
 def chart_note(result: ScoreResult | BsaResult | ClassifyResult, when: datetime) -> str:
@@ -95,12 +169,7 @@ def chart_note(result: ScoreResult | BsaResult | ClassifyResult, when: datetime)
     elif isinstance(result, BsaResult):
         lines = _bsa_lines(result)
     else:
-        spots = "with spots" if result.spots else "without spots (large sheets)"
-        lines = [
-            f"Classification: {result.classification.value} "
-            f"(detached {format_number(result.detached_bsa_percent)} % BSA, {spots})",
-            f"Rule: {result.rule}",
-        ]
+        lines = _classify_lines(result)
     lines += _messages(result.warnings, "WARNING")
     lines.append(f"Source: {_sources(result.citations)}")
     lines.append(f"Computed with SJSRef {when:%Y-%m-%d %H:%M}; check against the clinical picture.")

@@ -14,6 +14,7 @@ class MessageKind(StrEnum):
     """Why a message travels with a result."""
 
     MISSING = "missing"  # a criterion was not answered
+    UNIT = "unit"  # a lab value whose unit is missing, unlikely or read two ways
     POPULATION = "population"  # outside the population the tool was derived in
     TIMING = "timing"  # outside the validated time window
     RECHECK = "recheck"  # an extreme but possible value
@@ -42,6 +43,28 @@ class CriterionResult(BaseModel):
     met: bool | None
     points: int | None
     citation: str
+    pending: str | None = None  # why a typed value is not scored yet (its unit)
+
+
+class UnitQuery(BaseModel):
+    """A typed lab value held back until its unit is chosen or confirmed."""
+
+    input: str  # the input's name, e.g. "glucose"
+    value: float
+    unit: str | None  # the unit chosen, or None when none was
+    likely_units: list[str]  # units the value is usual in, most likely first
+    text: str
+
+
+class MortalityRow(BaseModel):
+    """One band of an observed mortality table: who died, of how many, and the 95 % CI."""
+
+    scores: str  # "0-1", "2", "5-7"
+    deaths: int
+    patients: int
+    percent: float
+    ci95: tuple[float, float]
+    patient: bool = False  # the band the patient's score falls in
 
 
 class ScoreResult(BaseModel):
@@ -58,12 +81,18 @@ class ScoreResult(BaseModel):
     max_score: int
     mortality_percent: float | None
     mortality_basis: str | None
+    mortality_deaths: int | None = None
+    mortality_patients: int | None = None
+    mortality_ci95: tuple[float, float] | None = None
+    mortality_table: list[MortalityRow] = []
     model_mortality_percent: float | None = None
     model_mortality_basis: str | None = None
     score_other_reading: int | None = None
+    score_other_reading_rule: str | None = None
     mortality_percent_other_reading: float | None = None
     day: int | None = None
     criteria: list[CriterionResult]
+    units_to_confirm: list[UnitQuery] = []
     warnings: list[Message]
     notes: list[Message]
     citations: list[str]

@@ -11,11 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sjsref.clinical.citations import Source
-
-# Values closer than this to a threshold count as equal to it. Unit conversion
-# in floating point can land a value typed exactly at a threshold a few ulps
-# to either side (e.g. BUN 28.014 mg/dL -> 10.000000000000002 mmol/L).
-_EPSILON = 1e-9
+from sjsref.clinical.numbers import EPSILON, format_exact
 
 
 class Op(StrEnum):
@@ -28,17 +24,11 @@ class Op(StrEnum):
 
     def holds(self, value: float, threshold: float) -> bool:
         """Whether ``value <op> threshold``, treating near-equal as equal."""
-        if math.isclose(value, threshold, rel_tol=_EPSILON, abs_tol=_EPSILON):
+        if math.isclose(value, threshold, rel_tol=EPSILON, abs_tol=EPSILON):
             return self in (Op.GE, Op.LE)
         if self in (Op.GT, Op.GE):
             return value > threshold
         return value < threshold
-
-
-def format_number(value: float, decimals: int = 1) -> str:
-    """A number as a clinician writes it: no trailing zeros, at most ``decimals``."""
-    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 @dataclass(frozen=True)
@@ -53,7 +43,11 @@ class Threshold:
     def met(self, value: float) -> bool:
         return self.op.holds(value, self.value)
 
-    def label(self, value: float | None = None, unit: str | None = None, decimals: int = 1) -> str:
-        """The rule as text, optionally re-expressed in another unit."""
+    def label(self, value: float | None = None, unit: str | None = None) -> str:
+        """The rule as text, optionally re-expressed in another unit.
+
+        A converted cut-off is printed exactly (60.056 mg/dL, not 60.1), so a
+        value beside it never reads as being on the other side of it.
+        """
         shown = self.value if value is None else value
-        return f"{self.op.value} {format_number(shown, decimals)} {unit or self.unit}".strip()
+        return f"{self.op.value} {format_exact(shown)} {unit or self.unit}".strip()

@@ -21,7 +21,8 @@ class NumericCriterion:
 
     ``other_reading`` is a second published reading of the same rule (e.g.
     ">= 40" where the primary paper says "above 40"); it never changes the
-    score, but a value where the two readings disagree is reported.
+    score, but a value where the two readings disagree is reported, and
+    ``other_reading_label`` names that reading in a headline ("age ≥ 40 years").
     """
 
     id: str
@@ -30,6 +31,7 @@ class NumericCriterion:
     points: int | None
     other_reading: Threshold | None = None
     other_reading_text: str = ""
+    other_reading_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Answer:
     shown_value: float | bool | None = None
     shown_unit: str | None = None
     shown_threshold: str | None = None
+    pending: str | None = None  # why a typed value is held back (its unit)
 
 
 @dataclass
@@ -69,6 +72,7 @@ class Tally:
     missing_points: int = 0
     answered: int = 0
     other_reading_delta: int = 0
+    other_readings: list[str] = field(default_factory=list)
     boundary: list[Message] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
@@ -89,6 +93,7 @@ def _score_numeric(criterion: NumericCriterion, value: float, tally: Tally) -> b
     if other is not None and other.met(value) != met:
         points = criterion.points or 0
         tally.other_reading_delta += points if other.met(value) else -points
+        tally.other_readings.append(criterion.other_reading_label)
         tally.boundary.append(
             Message(
                 kind=MessageKind.BOUNDARY,
@@ -133,6 +138,7 @@ def tally(criteria: tuple[Criterion, ...], answers: dict[str, Answer]) -> Tally:
                 met=met,
                 points=criterion.points,
                 citation=citation,
+                pending=answer.pending,
             )
         )
     return result

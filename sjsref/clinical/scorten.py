@@ -13,10 +13,7 @@ readings disagree is reported with the score under the other reading.
 
 from __future__ import annotations
 
-import math
-from typing import Self
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from sjsref.clinical import plausibility as lim
 from sjsref.clinical.citations import (
@@ -28,24 +25,27 @@ from sjsref.clinical.citations import (
     Source,
 )
 from sjsref.clinical.inputs import check_optional, recheck_notes
+from sjsref.clinical.lab_input import LabAnswer, lab_answer
+from sjsref.clinical.numbers import format_number
 from sjsref.clinical.results import Message, MessageKind, ScoreResult
-from sjsref.clinical.rules import Op, Threshold, format_number
+from sjsref.clinical.rules import Op, Threshold
 from sjsref.clinical.scoring import (
     Answer,
     NumericCriterion,
+    Tally,
     YesNoCriterion,
     missing_message,
     tally,
 )
-from sjsref.clinical.units import (
-    GLUCOSE_MG_DL_PER_MMOL_L,
-    GlucoseUnit,
-    UreaUnit,
-    glucose_from_mmol_l,
-    glucose_to_mmol_l,
-    urea_from_mmol_l,
-    urea_to_mmol_l,
+from sjsref.clinical.scorten_mortality import (
+    LOGIT_INTERCEPT,
+    LOGIT_SLOPE,
+    model_mortality_percent,
+    mortality_table,
+    observed_band,
+    observed_basis,
 )
+from sjsref.clinical.units import GLUCOSE, GLUCOSE_MG_DL_PER_MMOL_L, UREA, GlucoseUnit, UreaUnit
 
 _ABSTRACT = Source(BASTUJI_GARIN_2000, "abstract")
 
@@ -67,15 +67,30 @@ GLUCOSE_OTHER = Threshold(
 )
 
 
-def _at_threshold_text(name: str, value: str) -> str:
+def _at_threshold_text(name: str, primary: Threshold, other: Threshold) -> str:
     return (
-        f"{name} is exactly {value}. The primary paper says 'above' and scores it 0; "
-        "tables that print '≥' would score 1."
+        f"{name} is exactly {format_number(primary.value)} {primary.unit}. The primary paper "
+        f"says 'above' ({primary.label()}) and scores it 0; tables that print "
+        f"'{other.label()}' would score 1."
+    )
+
+
+def _strict_or_at_least(
+    cid: str, name: str, primary: Threshold, other: Threshold
+) -> NumericCriterion:
+    return NumericCriterion(
+        cid,
+        name,
+        primary,
+        1,
+        other,
+        _at_threshold_text(name, primary, other),
+        f"{name.lower()} {other.label()}",
     )
 
 
 CRITERIA = (
-    NumericCriterion("age", "Age", AGE_YEARS, 1, AGE_OTHER, _at_threshold_text("Age", "40 years")),
+    _strict_or_at_least("age", "Age", AGE_YEARS, AGE_OTHER),
     YesNoCriterion(
         "malignancy",
         "Malignancy",
@@ -83,21 +98,9 @@ CRITERIA = (
         1,
         _ABSTRACT,
     ),
-    NumericCriterion(
-        "heart_rate",
-        "Heart rate",
-        HEART_RATE_BPM,
-        1,
-        HEART_RATE_OTHER,
-        _at_threshold_text("Heart rate", "120 /min"),
-    ),
-    NumericCriterion(
-        "detached_bsa",
-        "Epidermal detachment",
-        DETACHED_BSA_PERCENT,
-        1,
-        DETACHED_BSA_OTHER,
-        _at_threshold_text("Detached body-surface area", "10 %"),
+    _strict_or_at_least("heart_rate", "Heart rate", HEART_RATE_BPM, HEART_RATE_OTHER),
+    _strict_or_at_least(
+        "detached_bsa", "Epidermal detachment", DETACHED_BSA_PERCENT, DETACHED_BSA_OTHER
     ),
     NumericCriterion("urea", "Serum urea (or BUN)", UREA_MMOL_L, 1),
     NumericCriterion("bicarbonate", "Serum bicarbonate", BICARBONATE_MMOL_L, 1),
@@ -107,36 +110,28 @@ CRITERIA = (
         GLUCOSE_MMOL_L,
         1,
         GLUCOSE_OTHER,
-        "Glucose lies between 250 mg/dL (13.9 mmol/L, printed by some secondary tables) and "
-        "252.2 mg/dL (14 mmol/L, the primary paper). The primary paper scores it 0; "
-        "the '>250 mg/dL' tables would score 1.",
+        f"Glucose lies between {format_number(GLUCOSE_OTHER_MG_DL)} mg/dL (printed by some "
+        f"secondary tables) and {format_number(GLUCOSE.from_si(14, GlucoseUnit.MG_DL), 4)} "
+        "mg/dL (14 mmol/L, the primary paper). The primary paper scores it 0; "
+        f"the '> {format_number(GLUCOSE_OTHER_MG_DL)} mg/dL' tables would score 1.",
+        f"glucose > {format_number(GLUCOSE_OTHER_MG_DL)} mg/dL",
     ),
 )
 MAX_SCORE = sum(c.points or 0 for c in CRITERIA)
 
-# Observed in-hospital mortality by SCORTEN in the development sample (n = 165),
-# Bastuji-Garin 2000, results table. Scores 0 and 1 are pooled, as are 5-7.
-OBSERVED_MORTALITY_SOURCE = Source(BASTUJI_GARIN_2000, "mortality by SCORTEN, development sample")
-OBSERVED_MORTALITY_PERCENT = {0: 3.2, 1: 3.2, 2: 12.1, 3: 35.3, 4: 58.3, 5: 90.0, 6: 90.0, 7: 90.0}
-
-# The paper's logistic model: logit = -4.448 + 1.237 x SCORTEN (abstract).
-LOGIT_INTERCEPT = -4.448
-LOGIT_SLOPE = 1.237
-LOGIT_SOURCE = _ABSTRACT
-
-# Validated within the first 24 h (day 1) and on day 3 (Guegan 2006).
+# Validated within the first 24 h (day 1) and on day 3 (Guegan 2006); other
+# days are refused rather than scored against a table that does not cover them.
 VALIDATED_DAYS = (1, 3)
 ADULT_AGE_YEARS = 18
 
 
-def model_mortality_percent(score: int) -> float:
-    """Probability of death from the paper's logistic formula, in percent."""
-    logit = LOGIT_INTERCEPT + LOGIT_SLOPE * score
-    return 100 * math.exp(logit) / (1 + math.exp(logit))
-
-
 class ScortenInput(BaseModel):
-    """What a clinician enters. Any criterion may be left unanswered (None)."""
+    """What a clinician enters. Any criterion may be left unanswered (None).
+
+    A lab unit comes before its value, so the value is checked in its unit.
+    ``*_unit_confirmed`` is the clinician's "keep this unit" for a value that
+    is far more likely in another unit; without it such a value is held.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -144,12 +139,14 @@ class ScortenInput(BaseModel):
     heart_rate_bpm: float | None = None
     malignancy: bool | None = None
     detached_bsa_percent: float | None = None
-    urea: float | None = None
     urea_unit: UreaUnit | None = None
+    urea: float | None = None
+    urea_unit_confirmed: bool = False
     bicarbonate_mmol_l: float | None = None
-    glucose: float | None = None
     glucose_unit: GlucoseUnit | None = None
-    day: int = Field(default=1, ge=1, le=60)
+    glucose: float | None = None
+    glucose_unit_confirmed: bool = False
+    day: int = 1
 
     @field_validator("age_years")
     @classmethod
@@ -171,68 +168,61 @@ class ScortenInput(BaseModel):
     def _bicarbonate(cls, v: float | None) -> float | None:
         return check_optional(v, lim.BICARBONATE_MMOL_L)
 
-    @model_validator(mode="after")
-    def _lab_units(self) -> Self:
-        if self.urea is not None:
-            if self.urea_unit is None:
-                raise ValueError("Urea: choose its unit: mmol/L, mg/dL (urea) or BUN mg/dL.")
-            urea_limits(self.urea_unit).check(self.urea)
-        if self.glucose is not None:
-            if self.glucose_unit is None:
-                raise ValueError("Glucose: choose its unit: mmol/L or mg/dL.")
-            glucose_limits(self.glucose_unit).check(self.glucose)
-        return self
+    @field_validator("urea")
+    @classmethod
+    def _urea(cls, v: float | None, info: ValidationInfo) -> float | None:
+        if v is not None:
+            UREA.check(v, info.data.get("urea_unit"))
+        return v
+
+    @field_validator("glucose")
+    @classmethod
+    def _glucose(cls, v: float | None, info: ValidationInfo) -> float | None:
+        if v is not None:
+            GLUCOSE.check(v, info.data.get("glucose_unit"))
+        return v
+
+    @field_validator("day")
+    @classmethod
+    def _day(cls, v: int) -> int:
+        if v not in VALIDATED_DAYS:
+            raise ValueError(
+                f"Day {v}: SCORTEN is validated within 24 h of admission (day 1) and on day 3 "
+                "only; enter 1 or 3."
+            )
+        return v
 
 
-def urea_limits(unit: UreaUnit) -> lim.Limits:
-    limits = lim.UREA_MMOL_L.in_unit(urea_from_mmol_l(1, unit), unit.label)
-    return lim.Limits("Urea" if unit != UreaUnit.BUN_MG_DL else "BUN", *_rest(limits))
+def _labs(inp: ScortenInput) -> dict[str, LabAnswer]:
+    return {
+        "urea": lab_answer(
+            UREA, "urea", inp.urea, inp.urea_unit, inp.urea_unit_confirmed, UREA_MMOL_L
+        ),
+        "glucose": lab_answer(
+            GLUCOSE,
+            "glucose",
+            inp.glucose,
+            inp.glucose_unit,
+            inp.glucose_unit_confirmed,
+            GLUCOSE_MMOL_L,
+        ),
+    }
 
 
-def glucose_limits(unit: GlucoseUnit) -> lim.Limits:
-    return lim.GLUCOSE_MMOL_L.in_unit(glucose_from_mmol_l(1, unit), unit.label)
-
-
-def _rest(limits: lim.Limits) -> tuple[str, float, float, float, float]:
-    return (limits.unit, limits.hard_min, limits.hard_max, limits.soft_min, limits.soft_max)
-
-
-def _lab_answer(value: float | None, si: float | None, unit: str, threshold: str) -> Answer:
-    return Answer(si, shown_value=value, shown_unit=unit, shown_threshold=threshold)
-
-
-def urea_threshold_text(unit: UreaUnit) -> str:
-    """The urea rule in the clinician's unit, e.g. '> 28 mg/dL BUN'."""
-    shown = urea_from_mmol_l(UREA_MMOL_L.value, unit)
-    return UREA_MMOL_L.label(shown, unit.label, decimals=1)
-
-
-def glucose_threshold_text(unit: GlucoseUnit) -> str:
-    """The glucose rule in the clinician's unit, e.g. '> 252.2 mg/dL'."""
-    shown = glucose_from_mmol_l(GLUCOSE_MMOL_L.value, unit)
-    return GLUCOSE_MMOL_L.label(shown, unit.label, decimals=1)
-
-
-def _answers(inp: ScortenInput) -> dict[str, Answer]:
-    urea_unit = inp.urea_unit or UreaUnit.MMOL_L
-    glucose_unit = inp.glucose_unit or GlucoseUnit.MMOL_L
-    urea_si = None if inp.urea is None else urea_to_mmol_l(inp.urea, urea_unit)
-    glucose_si = None if inp.glucose is None else glucose_to_mmol_l(inp.glucose, glucose_unit)
+def _answers(inp: ScortenInput, labs: dict[str, LabAnswer]) -> dict[str, Answer]:
     return {
         "age": Answer(inp.age_years, shown_unit="years"),
         "malignancy": Answer(inp.malignancy),
         "heart_rate": Answer(inp.heart_rate_bpm, shown_unit="/min"),
         "detached_bsa": Answer(inp.detached_bsa_percent, shown_unit="% BSA"),
-        "urea": _lab_answer(inp.urea, urea_si, urea_unit.label, urea_threshold_text(urea_unit)),
+        "urea": labs["urea"].answer,
         "bicarbonate": Answer(inp.bicarbonate_mmol_l, shown_unit="mmol/L"),
-        "glucose": _lab_answer(
-            inp.glucose, glucose_si, glucose_unit.label, glucose_threshold_text(glucose_unit)
-        ),
+        "glucose": labs["glucose"].answer,
     }
 
 
-def _warnings(inp: ScortenInput) -> list[Message]:
-    warnings = []
+def _warnings(inp: ScortenInput, labs: dict[str, LabAnswer]) -> list[Message]:
+    warnings = [m for lab in labs.values() for m in lab.messages]
     if inp.age_years is not None and inp.age_years < ADULT_AGE_YEARS:
         warnings.append(
             Message(
@@ -245,25 +235,17 @@ def _warnings(inp: ScortenInput) -> list[Message]:
                 citations=[BASTUJI_GARIN_2000, SORRELL_2017, GUST_2024],
             )
         )
-    if inp.day not in VALIDATED_DAYS:
-        warnings.append(
-            Message(
-                kind=MessageKind.TIMING,
-                text=(
-                    f"Computed for day {inp.day}: SCORTEN is validated within 24 h of admission "
-                    "(day 1) and on day 3; outside those days its figures are not validated."
-                ),
-                citations=[BASTUJI_GARIN_2000, GUEGAN_2006],
-            )
-        )
-    units = [(inp.urea, urea_limits(inp.urea_unit))] if inp.urea_unit else []
-    units += [(inp.glucose, glucose_limits(inp.glucose_unit))] if inp.glucose_unit else []
+    scored_labs: list[tuple[float | None, lim.Limits]] = []
+    if inp.urea_unit and labs["urea"].answer.value is not None:
+        scored_labs.append((inp.urea, UREA.limits(inp.urea_unit)))
+    if inp.glucose_unit and labs["glucose"].answer.value is not None:
+        scored_labs.append((inp.glucose, GLUCOSE.limits(inp.glucose_unit)))
     for note in recheck_notes(
         [
             (inp.age_years, lim.AGE),
             (inp.heart_rate_bpm, lim.HEART_RATE),
             (inp.bicarbonate_mmol_l, lim.BICARBONATE_MMOL_L),
-            *units,
+            *scored_labs,
         ]
     ):
         warnings.append(Message(kind=MessageKind.RECHECK, text=note))
@@ -283,9 +265,10 @@ def _notes(day: int) -> list[Message]:
             kind=MessageKind.METHOD,
             text=(
                 "Mortality shown is the proportion of patients with that score who died in the "
-                "paper's development sample (n = 165; scores 0-1 and 5-7 pooled), "
-                "not a model prediction. The paper's logistic formula "
-                f"(logit = {LOGIT_INTERCEPT} + {LOGIT_SLOPE} x score) is given beside it."
+                "paper's development sample (n = 165; scores 0-1 and 5-7 pooled), with its "
+                "95 % confidence interval: observed, not a model prediction. The paper's "
+                f"logistic formula (logit = {LOGIT_INTERCEPT} + {LOGIT_SLOPE} x score) gives "
+                "the model figure shown beneath it."
             ),
             citations=[BASTUJI_GARIN_2000],
         ),
@@ -300,27 +283,24 @@ def _notes(day: int) -> list[Message]:
     ]
 
 
+def _other_reading(t: Tally, score: int | None) -> tuple[int | None, str | None]:
+    """The score under the secondary tables' reading, and which rules it reads differently."""
+    if score is None or not t.other_reading_delta:
+        return None, None
+    return score + t.other_reading_delta, ", ".join(t.other_readings)
+
+
 def compute(inp: ScortenInput) -> ScoreResult:
     """SCORTEN for one patient on one day."""
-    t = tally(CRITERIA, _answers(inp))
-    warnings = _warnings(inp)
-    notes = _notes(inp.day)
+    labs = _labs(inp)
+    t = tally(CRITERIA, _answers(inp, labs))
+    warnings = _warnings(inp, labs)
     score = t.points if t.complete else None
-    other = None if score is None or not t.other_reading_delta else score + t.other_reading_delta
+    other, other_rule = _other_reading(t, score)
     if not t.complete:
         warnings.insert(0, missing_message(t, len(CRITERIA)))
     warnings.extend(t.boundary)
-    if other is not None:
-        warnings.append(
-            Message(
-                kind=MessageKind.BOUNDARY,
-                text=(
-                    f"Under the other reading the score would be {other} "
-                    f"(observed mortality {format_number(OBSERVED_MORTALITY_PERCENT[other])} %)."
-                ),
-                citations=[BASTUJI_GARIN_2000],
-            )
-        )
+    band = None if score is None else observed_band(score)
     return ScoreResult(
         calculator="scorten",
         name="SCORTEN",
@@ -331,21 +311,23 @@ def compute(inp: ScortenInput) -> ScoreResult:
         score_min=t.points,
         score_max=t.points + t.missing_points,
         max_score=MAX_SCORE,
-        mortality_percent=None if score is None else OBSERVED_MORTALITY_PERCENT[score],
-        mortality_basis=None
-        if score is None
-        else "observed mortality in the development sample (Bastuji-Garin 2000)",
+        mortality_percent=None if band is None else band.percent,
+        mortality_basis=None if band is None else observed_basis(inp.day),
+        mortality_deaths=None if band is None else band.deaths,
+        mortality_patients=None if band is None else band.patients,
+        mortality_ci95=None if band is None else band.ci95,
+        mortality_table=mortality_table(score),
         model_mortality_percent=None if score is None else round(model_mortality_percent(score), 1),
         model_mortality_basis=None
         if score is None
-        else "logistic formula of Bastuji-Garin 2000 (for comparison)",
+        else "logistic formula of Bastuji-Garin 2000, for comparison",
         score_other_reading=other,
-        mortality_percent_other_reading=None
-        if other is None
-        else OBSERVED_MORTALITY_PERCENT[other],
+        score_other_reading_rule=other_rule,
+        mortality_percent_other_reading=None if other is None else observed_band(other).percent,
         day=inp.day,
         criteria=t.criteria,
+        units_to_confirm=[lab.query for lab in labs.values() if lab.query is not None],
         warnings=warnings,
-        notes=notes,
+        notes=_notes(inp.day),
         citations=[BASTUJI_GARIN_2000, GUEGAN_2006, MICHELETTI_2018],
     )

@@ -1,5 +1,7 @@
 """Body-surface area: charts, regions, erythema, palm method, warnings."""
 
+from datetime import datetime
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -8,6 +10,8 @@ from pydantic import ValidationError
 from sjsref.clinical import bsa
 from sjsref.clinical.bsa_charts import RULE_OF_NINES, AgeColumn, age_column, lund_browder
 from sjsref.clinical.classification import Category
+from sjsref.clinical.inputs import field_errors
+from sjsref.clinical.report import chart_note
 from sjsref.clinical.results import MessageKind
 
 
@@ -73,9 +77,10 @@ def _regions(age: float, *entries: tuple[str, float, float], method: str = "lund
 
 
 def test_issue_example_adult_head_and_trunk() -> None:
-    # 2 % of a 7 % head + 50 % of a 13 % anterior trunk = 0.14 + 6.5 = 6.6 % BSA.
+    # 2 % of a 7 % head + 50 % of a 13 % anterior trunk = 0.14 + 6.5 = 6.64 % BSA,
+    # kept exact (not rounded to 6.6) so the class is decided on the value shown.
     result = _regions(30, ("head", 2, 0), ("anterior-trunk", 50, 0))
-    assert result.detached_bsa_percent == 6.6
+    assert result.detached_bsa_percent == 6.64
     assert result.classification == Category.SJS
     assert result.age_column == "adult"
 
@@ -83,7 +88,18 @@ def test_issue_example_adult_head_and_trunk() -> None:
 def test_same_regions_in_an_infant_weigh_the_head_more() -> None:
     result = _regions(0.5, ("head", 100, 0))
     assert result.detached_bsa_percent == 19
-    assert result.classification == Category.OVERLAP
+    # 19 % is where spots decide, and the BSA page does not ask: both classes, no guess.
+    assert result.classification is None
+    assert result.classification_if_spots == Category.OVERLAP
+    assert result.classification_if_no_spots == Category.TEN
+
+
+def test_a_region_total_just_under_ten_is_sjs_and_reads_so() -> None:
+    # 99.6 % of one adult hand (2.5 %) = 2.49; with 7.47 % elsewhere = 9.96 % in all.
+    result = _regions(30, ("right-hand", 99.6, 0), ("anterior-trunk", 57.4615, 0))
+    assert result.detached_bsa_percent < 10
+    assert result.classification == Category.SJS
+    assert chart_note(result, datetime(2026, 1, 1)).startswith("Detached BSA: 9.96 %")
 
 
 def test_erythema_is_recorded_but_never_counted() -> None:
@@ -124,7 +140,7 @@ def test_rule_of_nines_without_age_warns() -> None:
         ({"regions": [{"region": "head", "detached_percent": 5}]}, "Age: needed"),
         (
             {"age_years": 30, "regions": [{"region": "foot", "detached_percent": 5}]},
-            "not on the lund-browder chart",
+            "not on the Lund-Browder chart",
         ),
         (
             {
@@ -172,6 +188,7 @@ def test_palm_method_without_sex_gives_a_range_not_a_guess() -> None:
     assert result.detached_bsa_percent is None
     assert result.detached_bsa_range == (8.4, 9.6)
     assert result.classification == Category.SJS
+    assert result.classification_if_no_spots == Category.SJS
     assert result.warnings[0].kind == MessageKind.MISSING
 
 
@@ -208,3 +225,77 @@ def test_detached_area_stays_in_range_and_grows_with_any_region(
     after = _regions(age, *[(r, p, 0) for r, p in regions.items()])
     assert before.detached_bsa_percent is not None and after.detached_bsa_percent is not None
     assert 0 <= before.detached_bsa_percent <= after.detached_bsa_percent <= 100
+
+
+@pytest.mark.parametrize(
+    ("surface", "sex", "most"),
+    [
+        ("hand", "male", 125),  # 100 / 0.8
+        ("hand", "female", 100 / 0.7),
+        ("palm", "male", 200),  # 100 / 0.5
+        ("palm", "female", 250),  # 100 / 0.4
+        ("hand", None, 125),  # sex unknown: the larger hand bounds the count
+        ("palm", None, 200),
+    ],
+)
+def test_hand_areas_are_bounded_by_what_that_hand_allows(
+    surface: str, sex: str | None, most: float
+) -> None:
+    whole = bsa.from_palms(bsa.PalmInput(count=most, surface=surface, sex=sex))
+    top = whole.detached_bsa_percent or max(whole.detached_bsa_range or (0.0,))
+    assert top == pytest.approx(100)
+    with pytest.raises(ValidationError, match="whole body is") as caught:
+        bsa.PalmInput(count=most + 0.01, surface=surface, sex=sex)
+    assert field_errors(caught.value)[0][0] == "count"
+
+
+def test_the_issue_example_250_male_hands_is_refused_naming_the_limit() -> None:
+    with pytest.raises(ValidationError, match="enter 0 to 125"):
+        bsa.PalmInput(count=250, sex="male")
+
+
+def _any_bsa(result: bsa.BsaResult) -> list[float]:
+    return [result.detached_bsa_percent or 0.0, *(result.detached_bsa_range or ())]
+
+
+@given(
+    st.floats(-10, 400) | st.just(float("nan")),
+    st.sampled_from(list(bsa.HandSurface)),
+    st.sampled_from([None, *bsa.Sex]),
+)
+def test_no_hand_count_yields_more_than_the_whole_body(
+    count: float, surface: bsa.HandSurface, sex: bsa.Sex | None
+) -> None:
+    try:
+        result = bsa.from_palms(bsa.PalmInput(count=count, surface=surface, sex=sex))
+    except ValidationError:
+        return
+    assert all(0 <= v <= 100 for v in _any_bsa(result))
+
+
+@given(
+    st.sampled_from(list(bsa.Method)),
+    st.floats(0, 120),
+    st.dictionaries(
+        st.sampled_from(sorted({*_region_names, *RULE_OF_NINES})),
+        st.floats(-5, 120) | st.just(float("nan")),
+        min_size=1,
+    ),
+)
+def test_no_region_assessment_yields_more_than_the_whole_body(
+    method: bsa.Method, age: float, regions: dict[str, float]
+) -> None:
+    try:
+        result = _regions(age, *[(r, p, 0) for r, p in regions.items()], method=method.value)
+    except ValidationError:
+        return
+    assert all(0 <= v <= 100 for v in _any_bsa(result))
+
+
+def test_a_bad_method_or_hand_is_reported_once_by_its_own_field() -> None:
+    with pytest.raises(ValidationError) as caught:
+        bsa.RegionsInput(method="by eye", age_years=30, regions=[{"region": "head"}])
+    assert [f for f, _ in field_errors(caught.value)] == ["method"]
+    with pytest.raises(ValidationError) as caught:
+        bsa.PalmInput(surface="foot", count=3)
+    assert [f for f, _ in field_errors(caught.value)] == ["surface"]

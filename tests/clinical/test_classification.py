@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from sjsref.clinical.classification import Category, ClassifyInput, classify
+from sjsref.clinical.classification import Category, ClassifyInput, classify, shown_bsa
 from sjsref.clinical.results import MessageKind
 
 CASES = [
@@ -33,17 +33,17 @@ def test_classification_at_every_boundary(bsa: float, spots: bool, expected: Cat
 
 @pytest.mark.parametrize("bsa", [10, 30])
 def test_exact_boundaries_are_explained(bsa: float) -> None:
-    notes = classify(ClassifyInput(detached_bsa_percent=bsa)).notes
+    notes = classify(ClassifyInput(detached_bsa_percent=bsa, spots=True)).notes
     assert any(n.kind == MessageKind.BOUNDARY and "overlap" in n.text for n in notes)
 
 
 def test_overlap_with_spots_says_what_it_would_be_without() -> None:
-    notes = classify(ClassifyInput(detached_bsa_percent=22)).notes
+    notes = classify(ClassifyInput(detached_bsa_percent=22, spots=True)).notes
     assert any("without spots, this is TEN" in n.text for n in notes)
 
 
 def test_sjs_reminds_that_erythema_multiforme_is_not_assessed() -> None:
-    notes = classify(ClassifyInput(detached_bsa_percent=5)).notes
+    notes = classify(ClassifyInput(detached_bsa_percent=5, spots=None)).notes
     assert any("erythema multiforme" in n.text for n in notes)
     assert any("erythema alone is not counted" in n.text for n in notes)
 
@@ -51,7 +51,7 @@ def test_sjs_reminds_that_erythema_multiforme_is_not_assessed() -> None:
 @pytest.mark.parametrize("bsa", [-1, 100.5])
 def test_impossible_bsa_is_rejected(bsa: float) -> None:
     with pytest.raises(ValidationError, match="not possible"):
-        ClassifyInput(detached_bsa_percent=bsa)
+        ClassifyInput(detached_bsa_percent=bsa, spots=True)
 
 
 _ORDER = [Category.SJS, Category.OVERLAP, Category.TEN]
@@ -63,3 +63,49 @@ def test_more_detachment_never_gives_a_milder_category(a: float, b: float, spots
     first = classify(ClassifyInput(detached_bsa_percent=lo, spots=spots)).classification
     second = classify(ClassifyInput(detached_bsa_percent=hi, spots=spots)).classification
     assert _ORDER.index(second) >= _ORDER.index(first)
+
+
+def test_spots_have_no_default() -> None:
+    with pytest.raises(ValidationError, match="spots"):
+        ClassifyInput(detached_bsa_percent=15)  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize("bsa", [10.01, 15, 22, 30])
+def test_unanswered_spots_where_they_decide_give_both_classes(bsa: float) -> None:
+    result = classify(ClassifyInput(detached_bsa_percent=bsa, spots=None))
+    assert result.classification is None and not result.complete
+    assert result.classification_if_spots == Category.OVERLAP
+    assert result.classification_if_no_spots == Category.TEN
+    assert "Spots decide" in result.rule
+    assert result.warnings[0].kind == MessageKind.MISSING
+
+
+@pytest.mark.parametrize(
+    ("bsa", "expected"),
+    [(0, Category.SJS), (9.96, Category.SJS), (10, Category.OVERLAP), (30.01, Category.TEN)],
+)
+def test_unanswered_spots_where_they_do_not_decide_classify(bsa: float, expected: Category) -> None:
+    result = classify(ClassifyInput(detached_bsa_percent=bsa, spots=None))
+    assert result.classification == expected
+    assert result.classification_if_spots == result.classification_if_no_spots == expected
+    assert not result.warnings
+
+
+@pytest.mark.parametrize(("bsa", "shown"), [(9.96, "9.96 %"), (10, "10 %"), (30.004, "30.004 %")])
+def test_a_detachment_is_printed_on_the_side_of_the_cut_off_it_was_classified(
+    bsa: float, shown: str
+) -> None:
+    assert shown_bsa(bsa) == shown
+
+
+@given(st.floats(0, 100), st.booleans() | st.none())
+def test_the_answer_on_spots_only_ever_picks_one_of_the_two_classes(
+    bsa: float, spots: bool | None
+) -> None:
+    result = classify(ClassifyInput(detached_bsa_percent=bsa, spots=spots))
+    if spots is not None:
+        expected = result.classification_if_spots if spots else result.classification_if_no_spots
+        assert result.classification == expected
+    else:
+        both = {result.classification_if_spots, result.classification_if_no_spots}
+        assert result.classification == (both.pop() if len(both) == 1 else None)

@@ -42,15 +42,28 @@ def test_type_errors_name_the_field_in_plain_words(
 
 
 def test_unlisted_error_types_fall_back_to_pydantics_words() -> None:
-    errors = _errors(day=0)
-    assert errors[0][0] == "day"
-    assert "greater than or equal to 1" in errors[0][1]
+    with pytest.raises(ValidationError) as caught:
+        bsa.RegionEntry(region=5)  # type: ignore[arg-type]
+    field, message = field_errors(caught.value)[0]
+    assert field == "region"
+    assert "valid string" in message
 
 
-def test_model_level_error_has_no_field() -> None:
+def test_a_day_scortens_evidence_does_not_cover_is_refused() -> None:
+    field, message = _errors(day=2)[0]
+    assert field == "day"
+    assert "day 1" in message and "day 3" in message
+
+
+def test_an_error_that_depends_on_another_input_names_its_own_field() -> None:
     with pytest.raises(ValidationError) as caught:
         bsa.RegionsInput(regions=[])
-    assert field_errors(caught.value)[0][1].startswith("Age: needed")
+    field, message = field_errors(caught.value)[0]
+    assert field == "age_years"
+    assert message.startswith("Age: needed")
+    field, message = _errors(urea_unit="mg/dL", urea=5000)[0]
+    assert field == "urea"
+    assert "5000 mg/dL urea is not possible" in message
 
 
 def test_unanswered_values_pass_and_are_not_rechecked() -> None:

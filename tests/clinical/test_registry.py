@@ -2,9 +2,10 @@
 
 import inspect
 
-from sjsref.clinical import abcd10, citations, classification, registry, scorten
+from sjsref.clinical import abcd10, citations, classification, registry, scorten, scorten_mortality
 from sjsref.clinical.citations import Source
-from sjsref.clinical.rules import Op, Threshold, format_number
+from sjsref.clinical.numbers import format_number
+from sjsref.clinical.rules import Op, Threshold
 from sjsref.clinical.scoring import NumericCriterion
 
 _KEYS = {v for k, v in vars(citations).items() if k.isupper() and isinstance(v, str)}
@@ -54,11 +55,12 @@ def test_criterion_labels_are_generated_from_their_rules() -> None:
 
 
 def test_scorten_bands_cover_every_score_and_never_fall() -> None:
-    table = scorten.OBSERVED_MORTALITY_PERCENT
-    assert sorted(table) == list(range(scorten.MAX_SCORE + 1))
-    values = [table[s] for s in sorted(table)]
+    bands = scorten_mortality.OBSERVED_BANDS
+    covered = [s for band in bands for s in range(band.low, band.high + 1)]
+    assert covered == list(range(scorten.MAX_SCORE + 1))
+    values = [band.percent for band in bands]
     assert values == sorted(values)
-    model = [scorten.model_mortality_percent(s) for s in range(8)]
+    model = [scorten_mortality.model_mortality_percent(s) for s in range(8)]
     assert model == sorted(model)
 
 

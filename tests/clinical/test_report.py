@@ -23,9 +23,11 @@ def test_scorten_note_has_inputs_score_mortality_source_and_time() -> None:
         )
     )
     note = chart_note(result, WHEN)
-    assert note.startswith("SCORTEN (day 1): 6/7")
-    assert "Mortality 90 %" in note and "Formula estimate 95.1 %" in note
-    assert "- Serum urea (or BUN) > 28 mg/dL (BUN): 30.8 mg/dL (BUN) [MET]" in note
+    assert note.startswith("SCORTEN 6 of 7 (day 1)\n")
+    # The observed figure with its evidence; the formula's figure labelled as a model.
+    assert "Observed mortality 90 % (9 of 10 died; 95 % CI 55.5–99.8 %)" in note
+    assert "Model: 95.1 % (logistic formula" in note
+    assert "- Serum urea (or BUN) > 28.014 mg/dL BUN: 30.8 mg/dL BUN [MET]" in note
     assert "- Malignancy (cancer or haematological malignancy): no [not met]" in note
     assert "Bastuji-Garin et al., J Invest Dermatol 2000" in note
     assert "2026-11-22 14:05" in note
@@ -33,14 +35,14 @@ def test_scorten_note_has_inputs_score_mortality_source_and_time() -> None:
 
 def test_incomplete_scorten_note_says_so() -> None:
     note = chart_note(scorten.compute(scorten.ScortenInput(malignancy=True)), WHEN)
-    assert "incomplete (1 of 7 answered), between 1 and 7" in note
+    assert note.startswith("SCORTEN incomplete (day 1): 1 of 7 answered; score between 1 and 7")
     assert "not answered [?]" in note
     assert "WARNING: Only 1 of 7 answered" in note
 
 
 def test_abcd10_note_lists_predictors_and_the_withheld_figures() -> None:
     note = chart_note(abcd10.compute(abcd10.Abcd10Input(active_cancer=True)), WHEN)
-    assert note.startswith("ABCD-10: 1 of 5 answered")
+    assert note.startswith("ABCD-10 predictors: 1 of 5 met (1 of 5 answered)\n")
     assert "- Active cancer: yes [MET]" in note
     assert "not shown" in note
 
@@ -56,11 +58,22 @@ def test_bsa_notes_give_area_regions_and_class() -> None:
         )
     )
     note = chart_note(regions, WHEN)
-    assert "Detached BSA (lund-browder): 13 %" in note
+    # Words a clinician reads: no ids such as "lund-browder" or "anterior-trunk".
+    assert "Detached BSA: 13 % (Lund-Browder chart, adult column (16 and over))" in note
+    assert "- Anterior trunk: 100 % of region = 13 % BSA" in note
     assert "Erythema (not counted): 1 %" in note
-    assert "Classification: SJS/TEN overlap" in note
+    assert "Classification: not classified: SJS/TEN overlap with spots, TEN without" in note
+    assert "lund-browder" not in note and "anterior-trunk" not in note
     palms = chart_note(bsa.from_palms(bsa.PalmInput(count=12)), WHEN)
-    assert "Detached BSA (palm (hand)): 8.4-9.6 %" in palms
+    assert "Detached BSA: 8.4–9.6 % (Patient's hand (palm with fingers))" in palms
+    assert "Classification: SJS" in palms
+
+
+def test_a_lund_browder_note_names_the_age_column_in_words() -> None:
+    child = bsa.from_regions(
+        bsa.RegionsInput(age_years=7, regions=[bsa.RegionEntry(region="head", detached_percent=10)])
+    )
+    assert "(Lund-Browder chart, age 5-9 column)" in chart_note(child, WHEN)
 
 
 def test_classification_note() -> None:
@@ -78,11 +91,51 @@ def test_a_generic_score_without_day_or_mortality_still_reads_well() -> None:
         update={"score": 2, "max_score": 5, "day": None, "mortality_percent": None}
     )
     note = chart_note(result, WHEN)
-    assert note.startswith("SCORTEN: 2/5\n")
+    assert note.startswith("SCORTEN 2 of 5\n")
     assert "Mortality" not in note
+    plain = result.model_copy(update={"mortality_percent": 12.0, "mortality_basis": "a table"})
+    assert "Observed mortality 12 %: a table" in chart_note(plain, WHEN)
 
 
 def test_palm_range_across_a_boundary_names_no_class() -> None:
     note = chart_note(bsa.from_palms(bsa.PalmInput(count=13.5)), WHEN)
-    assert "9.4-10.8 %" in note
-    assert "Classification" not in note
+    assert "9.4–10.8 %" in note
+    assert "Classification: not classified: depends on sex" in note
+
+
+def test_a_value_just_above_a_rule_is_never_printed_as_equal_to_it() -> None:
+    note = chart_note(scorten.compute(scorten.ScortenInput(age_years=40.001)), WHEN)
+    assert "- Age > 40 years: 40.001 years [MET]" in note
+    classify = classification.ClassifyInput(detached_bsa_percent=9.96, spots=None)
+    assert chart_note(classification.classify(classify), WHEN).startswith(
+        "Classification: SJS (detached 9.96 % BSA"
+    )
+
+
+def test_the_other_reading_is_in_the_headline_with_its_mortality() -> None:
+    result = scorten.compute(
+        scorten.ScortenInput(
+            age_years=40,
+            heart_rate_bpm=120,
+            malignancy=True,
+            detached_bsa_percent=10,
+            urea=12,
+            urea_unit="mmol/L",
+            bicarbonate_mmol_l=18,
+            glucose=6,
+            glucose_unit="mmol/L",
+        )
+    )
+    note = chart_note(result, WHEN)
+    assert note.startswith(
+        "SCORTEN 3 of 7 (day 1); 6 of 7 if read as age ≥ 40 years, heart rate ≥ 120 /min, "
+        "epidermal detachment ≥ 10 % BSA\n"
+    )
+    assert "Observed mortality 35.3 % (12 of 34 died; 95 % CI 19.8–53.5 %); 90 % under" in note
+
+
+def test_a_lab_value_held_for_its_unit_is_not_scored_and_says_why() -> None:
+    result = scorten.compute(scorten.ScortenInput(glucose=140, glucose_unit="mmol/L"))
+    note = chart_note(result, WHEN)
+    assert "- Serum glucose > 14 mmol/L: 140 mmol/L, unit to confirm: not scored [?]" in note
+    assert "WARNING: Glucose 140 mmol/L is not scored" in note

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from sjsref.clinical import scorten
-from sjsref.clinical.results import MessageKind
+from sjsref.clinical.results import CriterionResult, MessageKind, ScoreResult
 from sjsref.clinical.rules import Op
 from sjsref.clinical.scoring import NumericCriterion
 
@@ -21,7 +21,7 @@ FORMULA_PERCENT = {0: 1.2, 1: 3.9, 2: 12.2, 3: 32.4, 4: 62.2, 5: 85.0, 6: 95.1, 
 FIELDS = list(ABNORMAL)
 
 
-def _with_score(n: int) -> scorten.ScoreResult:
+def _with_score(n: int) -> ScoreResult:
     return scorten.compute(scorten_input(**{f: ABNORMAL[f] for f in FIELDS[:n]}))
 
 
@@ -100,7 +100,8 @@ def test_value_where_readings_differ_gives_the_other_score(field: str, value: fl
     assert result.score == 0
     assert result.score_other_reading == 1
     assert result.mortality_percent_other_reading == 3.2
-    assert [w.kind for w in result.warnings].count(MessageKind.BOUNDARY) == 2
+    assert [w.kind for w in result.warnings].count(MessageKind.BOUNDARY) == 1
+    assert "≥" in (result.score_other_reading_rule or "")
 
 
 def test_all_three_at_the_boundary_is_zero_or_three() -> None:
@@ -109,6 +110,9 @@ def test_all_three_at_the_boundary_is_zero_or_three() -> None:
     )
     assert (result.score, result.score_other_reading) == (0, 3)
     assert (result.mortality_percent, result.mortality_percent_other_reading) == (3.2, 35.3)
+    assert result.score_other_reading_rule == (
+        "age ≥ 40 years, heart rate ≥ 120 /min, epidermal detachment ≥ 10 % BSA"
+    )
 
 
 @pytest.mark.parametrize(("mg_dl", "other"), [(250, None), (251, 1), (252, 1), (252.3, None)])
@@ -147,15 +151,43 @@ def test_urea_mg_dl_is_not_bun_mg_dl() -> None:
     assert (as_urea.score, as_bun.score) == (0, 1)
 
 
-def test_threshold_is_shown_in_the_clinicians_unit() -> None:
-    assert scorten.urea_threshold_text(scorten.UreaUnit.BUN_MG_DL) == "> 28 mg/dL (BUN)"
-    assert scorten.urea_threshold_text(scorten.UreaUnit.MG_DL) == "> 60.1 mg/dL"
-    assert scorten.urea_threshold_text(scorten.UreaUnit.MMOL_L) == "> 10 mmol/L"
-    assert scorten.glucose_threshold_text(scorten.GlucoseUnit.MG_DL) == "> 252.2 mg/dL"
-    result = scorten.compute(scorten_input(urea=30, urea_unit="BUN-mg/dL"))
-    urea = next(c for c in result.criteria if c.id == "urea")
-    assert urea.label == "Serum urea (or BUN) > 28 mg/dL (BUN)"
-    assert (urea.value, urea.unit) == (30, "mg/dL (BUN)")
+def _criterion(result: ScoreResult, cid: str) -> CriterionResult:
+    return next(c for c in result.criteria if c.id == cid)
+
+
+@pytest.mark.parametrize(
+    ("unit", "rule"),
+    [
+        ("mmol/L", "> 10 mmol/L urea"),
+        # Printed exactly, so 60.06 (met) never sits under "> 60.1" and 28.01 (not met)
+        # never under "> 28".
+        ("mg/dL", "> 60.056 mg/dL urea"),
+        ("BUN-mg/dL", "> 28.014 mg/dL BUN"),
+    ],
+)
+def test_a_threshold_is_shown_exactly_in_the_clinicians_unit(unit: str, rule: str) -> None:
+    urea = _criterion(scorten.compute(scorten_input(urea=30, urea_unit=unit)), "urea")
+    assert urea.threshold == rule
+    assert urea.label == f"Serum urea (or BUN) {rule}"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "unit", "met"),
+    [
+        ("urea", 60.06, "mg/dL", True),
+        ("urea", 28.01, "BUN-mg/dL", False),
+        ("glucose", 252.21, "mg/dL", False),
+        ("glucose", 252.22, "mg/dL", True),
+    ],
+)
+def test_a_value_beside_its_converted_rule_never_contradicts_it(
+    field: str, value: float, unit: str, met: bool
+) -> None:
+    result = scorten.compute(scorten_input(**{field: value, f"{field}_unit": unit}))
+    criterion = _criterion(result, field)
+    assert criterion.met is met
+    threshold = float((criterion.threshold or "").split()[1])
+    assert (value > threshold) is met
 
 
 @pytest.mark.parametrize("missing", [f for f in NORMAL if not f.endswith("_unit")])
@@ -183,11 +215,17 @@ def test_child_gets_a_population_warning_with_its_sources() -> None:
     assert not [w for w in _with_score(2).warnings if w.kind == MessageKind.POPULATION]
 
 
-@pytest.mark.parametrize(("day", "warned"), [(1, False), (2, True), (3, False), (5, True)])
-def test_result_carries_its_day_and_warns_outside_days_1_and_3(day: int, warned: bool) -> None:
+@pytest.mark.parametrize("day", [1, 3])
+def test_result_carries_its_day(day: int) -> None:
     result = scorten.compute(scorten_input(day=day))
     assert result.day == day
-    assert any(w.kind == MessageKind.TIMING for w in result.warnings) is warned
+    assert not any(w.kind == MessageKind.TIMING for w in result.warnings)
+
+
+@pytest.mark.parametrize("day", [0, 2, 4, 5, 60])
+def test_a_day_the_evidence_does_not_cover_is_refused(day: int) -> None:
+    with pytest.raises(ValidationError, match="validated within 24 h of admission"):
+        scorten_input(day=day)
 
 
 @pytest.mark.parametrize(
@@ -215,21 +253,64 @@ def test_impossible_values_are_rejected_naming_field_value_and_range(
 def test_impossible_value_in_us_units_names_the_us_unit() -> None:
     with pytest.raises(ValidationError) as caught:
         scorten_input(urea=500, urea_unit="BUN-mg/dL")
-    assert "BUN 500 mg/dL (BUN) is not possible" in str(caught.value)
+    assert "Urea 500 mg/dL BUN is not possible" in str(caught.value)
     with pytest.raises(ValidationError) as caught:
         scorten_input(glucose=3000, glucose_unit="mg/dL")
     assert "Glucose 3000 mg/dL" in str(caught.value)
 
 
 @pytest.mark.parametrize("lab", ["urea", "glucose"])
-def test_a_lab_without_its_unit_is_rejected(lab: str) -> None:
-    with pytest.raises(ValidationError, match="choose its unit"):
-        scorten.ScortenInput(**{lab: 12})
+def test_a_lab_without_its_unit_is_not_scored_and_asks_for_it(lab: str) -> None:
+    result = scorten.compute(scorten_input(**{lab: 12, f"{lab}_unit": None}))
+    criterion = _criterion(result, lab)
+    assert not criterion.answered and criterion.met is None
+    assert (criterion.value, criterion.pending) == (12, "no unit chosen")
+    assert result.score is None and (result.score_min, result.score_max) == (0, 1)
+    [query] = result.units_to_confirm
+    assert (query.input, query.unit) == (lab, None)
+    assert "Choose its unit" in query.text
+    assert any(w.kind == MessageKind.UNIT for w in result.warnings)
+
+
+def test_the_issue_example_us_values_with_no_unit_never_score_as_si() -> None:
+    # BUN 20 mg/dL and glucose 140 mg/dL with no unit chosen: not scored at all...
+    unset = scorten.compute(scorten_input(urea=20, urea_unit=None, glucose=140, glucose_unit=None))
+    assert unset.score is None and (unset.score_min, unset.score_max) == (0, 2)
+    # ...and once mg/dL is chosen they are scored right: neither criterion is met.
+    chosen = scorten.compute(
+        scorten_input(urea=20, urea_unit="BUN-mg/dL", glucose=140, glucose_unit="mg/dL")
+    )
+    assert chosen.score == 0
+
+
+def test_a_glucose_far_more_likely_mg_dl_is_held_until_confirmed() -> None:
+    held = scorten.compute(scorten_input(glucose=140, glucose_unit="mmol/L"))
+    assert held.score is None
+    glucose = _criterion(held, "glucose")
+    assert (glucose.answered, glucose.pending) == (False, "unit to confirm")
+    [query] = held.units_to_confirm
+    assert (query.unit, query.likely_units) == ("mmol/L", ["mg/dL"])
+    assert "Did you mean mg/dL?" in query.text
+    kept = scorten.compute(
+        scorten_input(glucose=140, glucose_unit="mmol/L", glucose_unit_confirmed=True)
+    )
+    assert kept.score == 1 and not kept.units_to_confirm
+    assert any(w.kind == MessageKind.RECHECK for w in kept.warnings)
+
+
+def test_a_value_usual_in_both_units_is_scored_and_the_other_reading_is_named() -> None:
+    # Urea 20: usual as mmol/L (met) and as BUN or urea mg/dL (not met).
+    result = scorten.compute(scorten_input(urea=20, urea_unit="mmol/L"))
+    assert result.score == 1 and not result.units_to_confirm
+    [note] = [w for w in result.warnings if w.kind == MessageKind.UNIT]
+    assert "Read as urea 20 mg/dL (3.3 mmol/L) or BUN 20 mg/dL (7.1 mmol/L)" in note.text
+    same = scorten.compute(scorten_input(urea=5, urea_unit="mmol/L"))
+    assert not [w for w in same.warnings if w.kind == MessageKind.UNIT]
 
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("heart_rate_bpm", 230), ("age_years", 110), ("bicarbonate_mmol_l", 50), ("urea", 80)],
+    [("heart_rate_bpm", 230), ("age_years", 110), ("bicarbonate_mmol_l", 50)],
 )
 def test_extreme_but_possible_values_are_accepted_and_flagged(field: str, value: float) -> None:
     result = scorten.compute(scorten_input(**{field: value}))
@@ -256,7 +337,13 @@ _WORSE = {"bicarbonate_mmol_l": -1}
 def test_a_score_never_falls_when_a_value_worsens(
     values: dict[str, float], field: str, step: float
 ) -> None:
-    units = {"urea_unit": "mmol/L", "glucose_unit": "mmol/L"}
+    # Confirmed units: a value held for its unit has no score to compare.
+    units = {
+        "urea_unit": "mmol/L",
+        "glucose_unit": "mmol/L",
+        "urea_unit_confirmed": True,
+        "glucose_unit_confirmed": True,
+    }
     before = scorten.compute(scorten.ScortenInput(**values, **units))
     worse = dict(values)
     if field == "malignancy":
@@ -270,3 +357,8 @@ def test_a_score_never_falls_when_a_value_worsens(
     assert before.score is not None and after.score is not None
     assert after.score >= before.score
     assert 0 <= after.score <= scorten.MAX_SCORE
+
+
+def test_a_lab_explicitly_left_empty_is_unanswered() -> None:
+    result = scorten.compute(scorten_input(urea=None, glucose=None))
+    assert [c.answered for c in result.criteria if c.id in ("urea", "glucose")] == [False, False]
