@@ -19,10 +19,17 @@ _COMMAND_MODULES = [scores, library, search]
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports errors as one line and exits with status 2."""
+    """argparse that reports errors as one line, starting with the flag, and exits 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"sjsref: error: {message}\n")
+        # argparse says "argument --age: ..."; a clinician reads "--age: ...".
+        flag, sep, rest = message.removeprefix("argument ").partition(": ")
+        if message.startswith("argument ") and sep:
+            message = f"{flag.split('/')[-1]}: {rest}"
+        required = message.removeprefix("the following arguments are required: ")
+        if required != message:
+            message = f"{required}: required; see sjsref {self.prog.split()[-1]} --help"
+        sys.stderr.write(f"{self.prog}: {message}\n")
         raise SystemExit(2)
 
 

@@ -17,7 +17,9 @@ from pydantic import BaseModel, ValidationError
 
 from sjsref.clinical import abcd10, bsa, classification, scorten
 from sjsref.clinical.inputs import field_errors
+from sjsref.clinical.numbers import parse_number, printable
 from sjsref.clinical.report import chart_note
+from sjsref.clinical.results import ScoreResult
 from sjsref.clinical.units import GlucoseUnit, UreaUnit
 
 # Flag names as a clinician would read them in an error message.
@@ -37,6 +39,9 @@ _FLAG_FOR_FIELD = {
     "count": "--palms",
     "sex": "--sex",
     "surface": "--hand",
+    "spots": "--spots",
+    "regions": "--region",
+    "method": "--method",
 }
 
 
@@ -55,17 +60,26 @@ def _yes_no(text: str) -> bool:
 
 def _number(text: str) -> float:
     try:
-        value = float(text.replace(",", "."))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"enter a number (got {text!r})") from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise argparse.ArgumentTypeError(f"enter a finite number (got {text!r})")
-    return value
+        return parse_number(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _day(text: str) -> int:
+    days = " or ".join(str(d) for d in scorten.VALIDATED_DAYS)
+    if text.strip() not in {str(d) for d in scorten.VALIDATED_DAYS}:
+        raise argparse.ArgumentTypeError(
+            f"SCORTEN is validated on day {days} only (got {printable(text)})"
+        )
+    return int(text)
 
 
 def _build(model: type[BaseModel], **fields: Any) -> Any:
+    # An optional flag left out takes the model's default; a required answer
+    # (spots) is passed as None, "not answered", never dropped.
+    required = {k for k, f in model.model_fields.items() if f.is_required()}
     try:
-        return model(**{k: v for k, v in fields.items() if v is not None})
+        return model(**{k: v for k, v in fields.items() if v is not None or k in required})
     except ValidationError as exc:
         field, message = field_errors(exc)[0]
         flag = _FLAG_FOR_FIELD.get(field)
@@ -91,6 +105,19 @@ def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse
     return run
 
 
+def _units_confirmed(result: ScoreResult) -> None:
+    """A lab value without a unit, or far more likely in another, is refused, not scored."""
+    for query in result.units_to_confirm:
+        flag = _FLAG_FOR_FIELD[query.input]
+        if query.unit is None:
+            raise InputError(f"{flag}-unit: {query.text}")
+        likely = " or ".join(query.likely_units)
+        raise InputError(
+            f"{flag}: {query.text} Give {flag}-unit {likely}, or --confirm-unusual to score "
+            f"it as {query.unit}."
+        )
+
+
 def _scorten(args: argparse.Namespace) -> int:
     inp = _build(
         scorten.ScortenInput,
@@ -100,12 +127,16 @@ def _scorten(args: argparse.Namespace) -> int:
         detached_bsa_percent=args.detached_bsa,
         urea=args.urea,
         urea_unit=args.urea_unit,
+        urea_unit_confirmed=args.confirm_unusual,
         bicarbonate_mmol_l=args.bicarbonate,
         glucose=args.glucose,
         glucose_unit=args.glucose_unit,
+        glucose_unit_confirmed=args.confirm_unusual,
         day=args.day,
     )
-    return _emit(scorten.compute(inp), args.json)
+    result = scorten.compute(inp)
+    _units_confirmed(result)
+    return _emit(result, args.json)
 
 
 def _abcd10(args: argparse.Namespace) -> int:
@@ -144,24 +175,23 @@ def _regions(args: argparse.Namespace) -> list[dict[str, Any]]:
 
 def _bsa(args: argparse.Namespace) -> int:
     if args.palms is not None and (args.region or args.erythema):
-        raise InputError("use either --palms or --region/--erythema, not both.")
+        raise InputError("--palms: use either --palms or --region/--erythema, not both.")
     if args.palms is not None:
         inp = _build(
             bsa.PalmInput, count=args.palms, surface=args.hand, sex=args.sex, age_years=args.age
         )
         return _emit(bsa.from_palms(inp), args.json)
     if not args.region and not args.erythema:
-        raise InputError("give --region REGION=PERCENT (one or more) or --palms N.")
+        raise InputError("--region: give --region REGION=PERCENT (one or more) or --palms N.")
     inp = _build(bsa.RegionsInput, method=args.method, age_years=args.age, regions=_regions(args))
     return _emit(bsa.from_regions(inp), args.json)
 
 
 def _classify(args: argparse.Namespace) -> int:
-    inp = _build(
-        classification.ClassifyInput,
-        detached_bsa_percent=args.detached_bsa,
-        spots=not args.no_spots,
-    )
+    if args.no_spots and args.spots is True:
+        raise InputError("--spots: --spots yes and --no-spots contradict each other.")
+    spots = False if args.no_spots else args.spots
+    inp = _build(classification.ClassifyInput, detached_bsa_percent=args.detached_bsa, spots=spots)
     return _emit(classification.classify(inp), args.json)
 
 
@@ -186,7 +216,15 @@ def register(sub: Any) -> None:
     p.add_argument("--glucose", type=_number, help="serum glucose, in --glucose-unit")
     p.add_argument("--glucose-unit", choices=[u.value for u in GlucoseUnit], help="mmol/L or mg/dL")
     p.add_argument(
-        "--day", type=int, default=1, help="day of admission: 1 (first 24 h) or 3 (default 1)"
+        "--day",
+        type=_day,
+        default=1,
+        help="day of admission: 1 (first 24 h) or 3, the days SCORTEN is validated on (default 1)",
+    )
+    p.add_argument(
+        "--confirm-unusual",
+        action="store_true",
+        help="score a lab value that is far more likely in another unit, in the unit given",
     )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=_guarded(_scorten))
@@ -237,9 +275,16 @@ def register(sub: Any) -> None:
         "--detached-bsa", type=_number, required=True, help="detached + detachable, %% of BSA"
     )
     p.add_argument(
+        "--spots",
+        type=_yes_no,
+        metavar="yes|no",
+        help="purpuric macules or flat atypical targets present; without an answer, a "
+        "detachment where it decides the class (over 10 and up to 30 %%) gets both classes",
+    )
+    p.add_argument(
         "--no-spots",
         action="store_true",
-        help="detachment in large sheets without purpuric macules or targets",
+        help="the same as --spots no: detachment in large sheets without spots",
     )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=_guarded(_classify))

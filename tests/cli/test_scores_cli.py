@@ -40,6 +40,7 @@ def test_scorten_json_has_the_documented_keys() -> None:
         "met": True,
         "points": 1,
         "citation": "bastujigarin2000",
+        "pending": None,
     }
 
 
@@ -55,7 +56,9 @@ def test_scorten_us_units_and_day_3_give_the_same_score() -> None:
 def test_scorten_text_is_a_chart_note() -> None:
     done = sjsref(*SCORTEN)
     assert done.returncode == 0
-    assert done.stdout.startswith("SCORTEN (day 1): 6/7\nMortality 90 %")
+    assert done.stdout.startswith(
+        "SCORTEN 6 of 7 (day 1)\nObserved mortality 90 % (9 of 10 died; 95 % CI 55.5–99.8 %)"
+    )
 
 
 def test_abcd10_bsa_and_classify_examples() -> None:
@@ -67,11 +70,45 @@ def test_abcd10_bsa_and_classify_examples() -> None:
         True, True, True, False, True,
     ]  # fmt: skip
     regions = as_json("bsa", "--age", "30", "--region", "head=2", "--region", "anterior-trunk=50")
-    assert (regions["detached_bsa_percent"], regions["classification"]) == (6.6, "SJS")
+    assert (regions["detached_bsa_percent"], regions["classification"]) == (6.64, "SJS")
+    assert regions["method"] == "lund-browder"  # ids stay in JSON; words in the text
+    assert regions["regions"][1]["label"] == "Anterior trunk"
     palms = as_json("bsa", "--palms", "12", "--sex", "male")
     assert palms["detached_bsa_percent"] == 9.6
-    assert as_json("classify", "--detached-bsa", "22")["classification"] == "SJS/TEN overlap"
+    spots = as_json("classify", "--detached-bsa", "22", "--spots", "yes")
+    assert spots["classification"] == "SJS/TEN overlap"
     assert as_json("classify", "--detached-bsa", "22", "--no-spots")["classification"] == "TEN"
+    assert as_json("classify", "--detached-bsa", "22", "--spots", "no")["classification"] == "TEN"
+
+
+def test_classify_without_spots_where_they_decide_gives_both_classes() -> None:
+    out = as_json("classify", "--detached-bsa", "15")
+    assert out["classification"] is None
+    assert (out["classification_if_spots"], out["classification_if_no_spots"]) == (
+        "SJS/TEN overlap",
+        "TEN",
+    )
+    text = sjsref("classify", "--detached-bsa", "15")
+    assert text.returncode == 0
+    assert text.stdout.startswith("Classification: not classified: SJS/TEN overlap with spots")
+    assert as_json("classify", "--detached-bsa", "15", "--spots", "no")["classification"] == "TEN"
+    for spots in ([], ["--spots", "yes"], ["--spots", "no"]):
+        assert as_json("classify", "--detached-bsa", "35", *spots)["classification"] == "TEN"
+
+
+def test_a_glucose_likely_in_mg_dl_is_refused_unless_confirmed() -> None:
+    done = sjsref("scorten", "--glucose", "140", "--glucose-unit", "mmol/L")
+    assert done.returncode == 2
+    assert done.stderr.startswith("sjsref scorten: --glucose: Glucose 140 mmol/L is not scored")
+    assert "Did you mean mg/dL?" in done.stderr and "--confirm-unusual" in done.stderr
+    kept = as_json("scorten", "--glucose", "140", "--glucose-unit", "mmol/L", "--confirm-unusual")
+    assert [c["met"] for c in kept["criteria"] if c["id"] == "glucose"] == [True]
+
+
+def test_us_values_score_right_once_their_unit_is_given() -> None:
+    us = as_json("scorten", "--urea", "20", "--urea-unit", "BUN-mg/dL", "--glucose", "140",
+                 "--glucose-unit", "mg/dL")  # fmt: skip
+    assert [c["met"] for c in us["criteria"] if c["id"] in ("urea", "glucose")] == [False, False]
 
 
 def test_erythema_only_regions_are_recorded() -> None:
@@ -80,6 +117,7 @@ def test_erythema_only_regions_are_recorded() -> None:
         1.3,
         1.0,
     )  # head is 13 % at age 5-9
+    assert out["age_column_label"] == "age 5-9 column"
 
 
 @pytest.mark.parametrize(
@@ -88,18 +126,25 @@ def test_erythema_only_regions_are_recorded() -> None:
         (["scorten", "--heart-rate", "400"], "--heart-rate: Heart rate 400 /min is not possible"),
         (["scorten", "--age", "200"], "range 0–120 years"),
         (["scorten", "--glucose", "-5", "--glucose-unit", "mg/dL"], "Glucose -5 mg/dL"),
-        (["scorten", "--urea", "11"], "Urea: choose its unit"),
-        (["scorten", "--age", "forty"], "enter a number (got 'forty')"),
-        (["scorten", "--age", "nan"], "enter a finite number"),
-        (["scorten", "--malignancy", "maybe"], "answer yes or no"),
-        (["scorten", "--urea-unit", "g/L"], "invalid choice"),
-        (["scorten", "--day", "0"], "--day:"),
-        (["bsa", "--age", "30", "--region", "foot=2"], "not on the lund-browder chart"),
+        (["scorten", "--urea", "11"], "--urea-unit: Urea 11 was typed without a unit"),
+        (["scorten", "--urea", "-5", "--urea-unit", "mmol/L"], "--urea: Urea -5 mmol/L urea"),
+        (["scorten", "--age", "forty"], "--age: 'forty' is not a number"),
+        (["scorten", "--age", "nan"], "--age: 'nan' is not a number"),
+        (["scorten", "--age", "1,234"], "--age: '1,234' is ambiguous: write 1234 or 1.234"),
+        (["scorten", "--glucose", "2,000", "--glucose-unit", "mg/dL"], "write 2000 or 2.0"),
+        (["scorten", "--malignancy", "maybe"], "--malignancy: answer yes or no"),
+        (["scorten", "--urea-unit", "g/L"], "--urea-unit: invalid choice"),
+        (["scorten", "--day", "0"], "--day: SCORTEN is validated on day 1 or 3 only"),
+        (["scorten", "--day", "2"], "--day: SCORTEN is validated on day 1 or 3 only"),
+        (["bsa", "--palms", "250", "--sex", "male"], "--palms: Hand areas: 250 is not possible"),
+        (["bsa", "--palms", "126"], "enter 0 to 125"),
+        (["bsa", "--age", "30", "--region", "foot=2"], "not on the Lund-Browder chart"),
         (["bsa", "--age", "30", "--region", "head"], "write REGION=PERCENT"),
         (["bsa", "--palms", "3", "--region", "head=2"], "not both"),
         (["bsa", "--age", "30"], "give --region"),
-        (["bsa", "--region", "head=2"], "Age: needed"),
-        (["classify", "--detached-bsa", "120"], "not possible"),
+        (["bsa", "--region", "head=2"], "--age: Age: needed"),
+        (["classify", "--detached-bsa", "120"], "--detached-bsa: Detached"),
+        (["classify", "--detached-bsa", "20", "--spots", "yes", "--no-spots"], "contradict"),
         (["classify"], "required"),
         (["nosuchcommand"], "invalid choice"),
     ],
@@ -108,6 +153,7 @@ def test_bad_input_exits_2_with_one_clear_line(args: list[str], message: str) ->
     done = sjsref(*args)
     assert done.returncode == 2
     assert message in done.stderr
+    assert done.stderr.startswith(f"sjsref {args[0]}: --") or args == ["nosuchcommand"]
     assert done.stderr.count("\n") == 1
     assert "Traceback" not in done.stderr and done.stdout == ""
 
