@@ -1,18 +1,20 @@
-"""ABCD-10: the five predictors, each shown met or not met.
+"""ABCD-10 predictors: the five predictors, each shown met or not met.
 
 The clinical layer withholds the point weights and the predicted mortality
-(they could not be verified); the page says so first, in the headline.
+(they could not be verified); the page says so in one line under its headline.
 ``python -m sjsref.ui.abcd10_view`` opens it alone.
 """
 
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from sjsref.clinical import abcd10
 from sjsref.clinical.registry import calculator
+from sjsref.clinical.report import score_headline
 from sjsref.clinical.results import ScoreResult
 from sjsref.ui.calc_page import CalculatorPage
 from sjsref.ui.fields import NumberField, YesNoField, form_label
@@ -28,9 +30,9 @@ CRITERION_FIELD = {
 
 
 class Abcd10View(CalculatorPage):
-    """ABCD-10 form; predictors met or not, no points, no mortality."""
+    """ABCD-10 predictors form; predictors met or not, no points, no mortality."""
 
-    def __init__(self, citer: Citer, parent: QWidget | None = None, **kwargs) -> None:
+    def __init__(self, citer: Citer, parent: QWidget | None = None, **kwargs: Any) -> None:
         super().__init__(calculator("abcd10"), citer, parent=parent, **kwargs)
         age = NumberField("age_years", "Age in years", "years")
         self.add_field(form_label("&Age", age), age)
@@ -50,21 +52,16 @@ class Abcd10View(CalculatorPage):
     def compute(self) -> ScoreResult:
         return abcd10.compute(abcd10.Abcd10Input(**self._values()))
 
-    def check_one(self, name: str) -> None:
-        abcd10.Abcd10Input(**{name: self._values()[name]})
-
     def present(self, result: ScoreResult) -> None:
         self.show_score(result, CRITERION_FIELD)
         met = [c for c in result.criteria if c.met]
-        answered = f"{result.answered} of {result.total} answered"
         detail = "<p><b>Predictors met:</b> " + (
             ", ".join(html.escape(c.label) for c in met) if met else "none"
         )
-        detail += f" ({answered})</p>"
         self.panel.show_result(
-            "ABCD-10: mortality not shown",
-            f"<b>{html.escape(abcd10.WITHHELD)}</b>",
-            detail=detail,
+            html.escape(score_headline(result)),
+            html.escape(abcd10.WITHHELD),
+            detail=detail + "</p>",
             # The withheld message is already the sub-headline; keep the others.
             warnings=[w for w in result.warnings if w.text != abcd10.WITHHELD],
             notes=result.notes,

@@ -61,7 +61,8 @@ class Pages:
             self._citer = Citer(None)
         return self._citer
 
-    def calculator(self, calc_id: str) -> Any:
+    def calculator(self, calc_id: str, prefs: Any = None) -> Any:
+        """The view of one calculator; ``prefs`` remembers the lab units chosen."""
         from sjsref.ui.abcd10_view import Abcd10View
         from sjsref.ui.bsa_view import BsaView
         from sjsref.ui.classify_view import ClassifyView
@@ -75,7 +76,9 @@ class Pages:
         }
         if calc_id not in views:
             return None
-        extra = {"clock": self._clock} if self._clock else {}
+        extra: dict[str, Any] = {"clock": self._clock} if self._clock else {}
+        if calc_id == "scorten" and prefs is not None:
+            extra["prefs"] = prefs
         return views[calc_id](self.citer(), **extra)
 
     def reading_views(self, library: Any) -> tuple[Any, Any]:

@@ -14,8 +14,10 @@ from pydantic import ValidationError
 from PySide6.QtWidgets import QGridLayout, QLabel, QStackedWidget, QWidget
 
 from sjsref.clinical import bsa, bsa_charts
+from sjsref.clinical.bsa_charts import region_label
+from sjsref.clinical.numbers import format_number
 from sjsref.clinical.registry import calculator
-from sjsref.clinical.rules import format_number
+from sjsref.clinical.report import bsa_amount, classification_text
 from sjsref.ui.calc_page import CalculatorPage
 from sjsref.ui.fields import ChoiceBox, NumberField, form_label
 from sjsref.ui.result_panel import Citer
@@ -32,11 +34,6 @@ SURFACES = [
     ("Palm alone, without fingers", bsa.HandSurface.PALM),
 ]
 SEXES = [("Not given", None), ("Female", bsa.Sex.FEMALE), ("Male", bsa.Sex.MALE)]
-
-
-def region_name(region: str) -> str:
-    """'right-upper-arm' -> 'Right upper arm'."""
-    return region.replace("-", " ").capitalize()
 
 
 class _RegionTable(QWidget):
@@ -58,7 +55,7 @@ class _RegionTable(QWidget):
         # chart's key so one chart's field never stands in for the other's.
         self.rows: dict[str, tuple[NumberField, NumberField | None]] = {}
         for row, region in enumerate(regions, start=1):
-            name = region_name(region)
+            name = region_label(region)
             detached = NumberField(
                 f"{key}:detached:{region}", f"{name}: detached percent of region"
             )
@@ -193,21 +190,19 @@ class BsaView(CalculatorPage):
             for _, d, e in self._rows()
         )
 
+    def reset_choices(self) -> None:
+        self.method.setCurrentIndex(0)
+        self.surface.setCurrentIndex(0)
+        self.sex.setCurrentIndex(0)
+
     def present(self, result: bsa.BsaResult) -> None:
-        if result.detached_bsa_percent is not None:
-            headline = f"Detached {format_number(result.detached_bsa_percent)} % BSA"
-        else:
-            lo, hi = result.detached_bsa_range or (0.0, 0.0)
-            headline = f"Detached {format_number(lo)}–{format_number(hi)} % BSA"
-        category = (
-            f"<b>Classification: {html.escape(result.classification.value)}</b>"
-            if result.classification
-            else "Classification depends on sex: see the range."
+        category = classification_text(
+            result.classification, result.classification_if_spots, result.classification_if_no_spots
         )
-        detail = f"<p>Method: {html.escape(result.method)}"
-        if result.age_column:
-            detail += f", Lund-Browder age column {html.escape(result.age_column)}"
-        detail += "</p>"
+        method = result.method_label
+        if result.age_column_label:
+            method += f", {result.age_column_label}"
+        detail = f"<p>Method: {html.escape(method)}</p>"
         if result.erythema_bsa_percent:
             detail += (
                 f"<p>Erythema (recorded, not counted): "
@@ -215,8 +210,8 @@ class BsaView(CalculatorPage):
             )
         if result.regions:
             rows = "".join(
-                f"<tr><td>{html.escape(region_name(s.region))}</td>"
-                f"<td align='right'>{format_number(s.detached_percent_of_region)} %</td>"
+                f"<tr><td>{html.escape(s.label)}</td>"
+                f"<td align='right'>{format_number(s.detached_percent_of_region, 4)} %</td>"
                 f"<td align='right'>{format_number(s.detached_bsa_percent, 2)} %</td></tr>"
                 for s in result.regions
             )
@@ -225,8 +220,8 @@ class BsaView(CalculatorPage):
                 "<th>of region</th><th>of body</th></tr>" + rows + "</table>"
             )
         self.panel.show_result(
-            headline,
-            category,
+            html.escape(f"Detached {bsa_amount(result)} BSA"),
+            f"<b>Classification: {html.escape(category)}</b>",
             detail=detail,
             warnings=result.warnings,
             notes=result.notes,

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from sjsref.clinical.inputs import field_errors
+from sjsref.clinical.numbers import format_number
 from sjsref.clinical.registry import CalculatorInfo
 from sjsref.clinical.report import chart_note
-from sjsref.clinical.results import ScoreResult
-from sjsref.clinical.rules import format_number
-from sjsref.ui.fields import Field, criterion_status
+from sjsref.clinical.results import MortalityRow, ScoreResult
+from sjsref.ui.fields import Field, NumberField, criterion_status
+from sjsref.ui.lab_field import LabField
 from sjsref.ui.result_panel import Citer, ResultPanel
 
 COPY_SHORTCUT = "Ctrl+Shift+C"
@@ -56,6 +57,7 @@ class CalculatorPage(QWidget):
 
     linkActivated = Signal(str)
     computed = Signal()
+    message = Signal(str)  # a short confirmation for the status bar
 
     def __init__(
         self,
@@ -154,13 +156,19 @@ class CalculatorPage(QWidget):
             field.set_error(None)
         self.form_error.setText("")
         self.form_error.setVisible(False)
+        unreadable = {n: f.parse_error() for n, f in self.fields.items() if f.parse_error()}
         try:
+            if unreadable:
+                raise _Unreadable()
             result = self.compute()
-        except ValidationError as exc:
+        except (ValidationError, _Unreadable) as exc:
             self.result = None
             for field in self.fields.values():
                 field.set_status("")  # met/not met of a rejected value would mislead
-            self._show_errors(exc)
+            if isinstance(exc, ValidationError):
+                self._show_errors(exc)
+            for name, message in unreadable.items():
+                self.fields[name].set_error(message)
             self.panel.show_invalid(INVALID_TEXT)
         else:
             self.result = result
@@ -206,15 +214,33 @@ class CalculatorPage(QWidget):
         if first is not None:
             first.setFocus()
 
+    def reset_choices(self) -> None:
+        """Hook: put per-patient choices (day, method, sex) back to where a new patient starts."""
+
+    def new_patient(self) -> None:
+        """Empty every field and per-patient choice; unit preferences stay."""
+        self.reset_choices()
+        self.clear()
+
+    def commit_all(self) -> None:
+        """Take every half-typed number as entered (before copying what is shown)."""
+        for field in self.fields.values():
+            if isinstance(field, NumberField):
+                field.commit()
+
     def chart_note(self) -> str | None:
+        self.commit_all()
         if self.result is None:
             return None
         return chart_note(self.result, self._clock())
 
     def copy_note(self) -> None:
         note = self.chart_note()
-        if note is not None:
-            QGuiApplication.clipboard().setText(note)
+        if note is None:
+            self.message.emit("Nothing copied: correct the marked field first.")
+            return
+        QGuiApplication.clipboard().setText(note)
+        self.message.emit(f"Chart note copied: {self.info.name}")
 
     def show_score(self, result: ScoreResult, criterion_field: dict[str, str]) -> None:
         """Mark each criterion at its field (shared by SCORTEN and ABCD-10)."""
@@ -227,9 +253,45 @@ class CalculatorPage(QWidget):
                         criterion.answered,
                         criterion.threshold or "",
                         criterion.points,
+                        criterion.pending,
                     )
                 )
+        queries = {q.input: q for q in result.units_to_confirm}
+        for field in self.fields.values():
+            if isinstance(field, LabField):
+                field.show_query(queries.get(field.name))
 
 
 def percent(value: float) -> str:
     return f"{format_number(value)} %"
+
+
+def mortality_table_html(rows: list[MortalityRow]) -> str:
+    """The observed score-to-mortality table, the patient's band marked in words and bold."""
+    if not rows:
+        return ""
+    body = ""
+    for row in rows:
+        lo, hi = row.ci95
+        cells = [
+            (row.scores, "left"),
+            (f"{row.deaths} of {row.patients}", "right"),
+            (percent(row.percent), "right"),
+            (f"{format_number(lo)}–{format_number(hi)} %", "right"),
+            ("◀ this patient" if row.patient else "", "left"),
+        ]
+        mark = ("<b>", "</b>") if row.patient else ("", "")
+        body += (
+            "<tr>"
+            + "".join(f"<td align='{align}'>{mark[0]}{text}{mark[1]}</td>" for text, align in cells)
+            + "</tr>"
+        )
+    return (
+        "<p><b>Observed mortality by score</b> (development sample)</p>"
+        "<table cellpadding='3'><tr><th align='left'>Score</th><th>Died</th>"
+        "<th>Mortality</th><th>95 % CI</th><th></th></tr>" + body + "</table>"
+    )
+
+
+class _Unreadable(Exception):
+    """A field holds text the number reader refuses; its message is at the field."""

@@ -3,14 +3,17 @@
 Each field shows, under its input, the criterion it feeds (threshold in the
 unit chosen, met or not) and any message the clinical layer returned for it.
 Status and errors carry a text prefix and a symbol, so they never rely on
-colour alone.
+colour alone, and they share a slot of fixed height, so the form never jumps.
+
+A typed number is checked when the field is left, Enter is pressed or typing
+pauses, never on each keystroke: "128" is never judged as "1".
 """
 
 from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QRegularExpression, Signal
+from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,19 +27,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sjsref.clinical.numbers import parse_number
+
 # Digits with one optional decimal point or comma (some labs and keyboards use
-# a comma); a sign or letters cannot be typed at all.
+# a comma); a sign or letters cannot be typed at all. Ambiguous forms that get
+# through ("2,000") are refused by the one number reader, with its reason.
 _NUMBER = QRegularExpression(r"^\d{0,5}([.,]\d{0,4})?$")
 
 ERROR_PREFIX = "⚠ Invalid: "
+# How long typing must pause before a number counts as entered.
+SETTLE_MS = 700
 
 
 class Field(QWidget):
-    """Base: an input row plus a status line and an error line beneath it."""
+    """Base: an input row plus one status slot (status or error) beneath it.
+
+    Args:
+        name: Object name stem (the model field it feeds).
+        status_lines: Lines of text the status slot keeps room for.
+    """
 
     changed = Signal()
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None, status_lines: int = 1) -> None:
         super().__init__(parent)
         self.name = name
         self._grid = QGridLayout(self)
@@ -44,32 +57,54 @@ class Field(QWidget):
         self._grid.setVerticalSpacing(2)
         self.row = QHBoxLayout()
         self._grid.addLayout(self.row, 0, 0)
-        self.status = QLabel(self)
+        # Status and error share one slot of fixed height: showing one or the
+        # other, or nothing, never moves the fields below.
+        self._slot = QWidget(self)
+        slot = QGridLayout(self._slot)
+        slot.setContentsMargins(0, 0, 0, 0)
+        self.status = QLabel(self._slot)
         self.status.setObjectName(f"{name}_status")
-        self.status.setWordWrap(True)
-        self.status.setVisible(False)
-        self.error = QLabel(self)
+        self.error = QLabel(self._slot)
         self.error.setObjectName(f"{name}_error")
-        self.error.setWordWrap(True)
         self.error.setVisible(False)
         self._error = ""
         font = self.error.font()
         font.setBold(True)
         self.error.setFont(font)
-        self._grid.addWidget(self.status, 1, 0)
-        self._grid.addWidget(self.error, 2, 0)
+        for label in (self.status, self.error):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            slot.addWidget(label, 0, 0)
+        self._grid.addWidget(self._slot, 1, 0)
+        line = max(self.status.fontMetrics().lineSpacing(), self.error.fontMetrics().lineSpacing())
+        self._room = status_lines * line
+        self._slot.setFixedHeight(self._room)
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
-        self.status.setVisible(bool(text))
+        self._keep_room(self.status)
 
     def set_error(self, message: str | None) -> None:
         self._error = f"{ERROR_PREFIX}{message}" if message else ""
         self.error.setText(self._error)
         self.error.setVisible(bool(message))
+        self.status.setVisible(not message)
+        self._keep_room(self.error)
+
+    def _keep_room(self, label: QLabel) -> None:
+        """Grow the slot for a longer text, and never shrink it back: no jumping to and fro."""
+        width = self._slot.width() if self._slot.width() > 0 else self.width()
+        needed = label.heightForWidth(width) if label.text() else 0
+        if needed > self._room:
+            self._room = needed
+            self._slot.setFixedHeight(needed)
 
     def error_text(self) -> str:
         return self._error
+
+    def parse_error(self) -> str | None:
+        """Why what was typed cannot be read, if it cannot (checked before computing)."""
+        return None
 
     def clear(self) -> None:
         raise NotImplementedError
@@ -78,14 +113,25 @@ class Field(QWidget):
 class NumberField(Field):
     """A number typed as text; empty is unanswered.
 
+    The value counts once it is committed: on leaving the field, on Enter, or
+    after typing pauses for ``SETTLE_MS``. A half-typed number is never read.
+
     Args:
         name: Object name stem (the model field it feeds).
         label: What the clinician reads; also the accessible name.
         unit: Fixed unit shown after the box, or "" when a unit chooser follows.
     """
 
-    def __init__(self, name: str, label: str, unit: str = "", parent: QWidget | None = None):
-        super().__init__(name, parent)
+    def __init__(
+        self,
+        name: str,
+        label: str,
+        unit: str = "",
+        parent: QWidget | None = None,
+        status_lines: int = 2,
+    ) -> None:
+        super().__init__(name, parent, status_lines)
+        self._committed = ""
         self.edit = QLineEdit(self)
         self.edit.setObjectName(name)
         self.edit.setValidator(QRegularExpressionValidator(_NUMBER, self.edit))
@@ -93,7 +139,12 @@ class NumberField(Field):
         self.edit.setPlaceholderText("not answered")
         self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0" * 16))
         self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("0" * 12))
-        self.edit.textChanged.connect(self.changed)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self.commit)
+        self.edit.textEdited.connect(lambda _text: self._settle.start())
+        self.edit.editingFinished.connect(self.commit)
         self.row.addWidget(self.edit)
         if unit:
             unit_label = QLabel(unit, self)
@@ -102,42 +153,80 @@ class NumberField(Field):
         self.row.addStretch(1)
         self.setFocusProxy(self.edit)
 
-    def value(self) -> float | str | None:
-        """The number, None when empty, or the raw text if it is not a number.
+    def commit(self) -> None:
+        """Take what is typed as the entered value (and recompute) if it changed."""
+        self._settle.stop()
+        text = self.edit.text().strip()
+        if text != self._committed:
+            self._committed = text
+            self.edited()
+            self.changed.emit()
 
-        Raw text goes on to the clinical layer, whose message names the field.
-        """
-        text = self.edit.text().strip().replace(",", ".")
-        if not text:
+    def edited(self) -> None:
+        """Hook: the committed value changed (before ``changed`` is emitted)."""
+
+    def value(self) -> float | None:
+        """The committed number, or None when empty or unreadable (see :meth:`parse_error`)."""
+        if not self._committed:
             return None
         try:
-            return float(text)
+            return parse_number(self._committed)
         except ValueError:
-            return text
+            return None
+
+    def parse_error(self) -> str | None:
+        if not self._committed:
+            return None
+        try:
+            parse_number(self._committed)
+        except ValueError as exc:
+            return str(exc)
+        return None
 
     def set_text(self, text: str) -> None:
+        """Enter a value as if typed and committed (tests, conversions, carried values)."""
         self.edit.setText(text)
+        self.commit()
 
     def clear(self) -> None:
         self.edit.clear()
+        self.commit()
 
 
 class ChoiceBox(QComboBox):
-    """A combo box over an Enum (units, method), showing readable labels."""
+    """A combo box over an Enum (units, method), showing readable labels.
 
-    def __init__(self, name: str, label: str, options: list[tuple[str, Enum]], parent=None):
+    Args:
+        placeholder: Shown while nothing is chosen; when given, the box starts
+            with no choice, so a unit is never silently assumed.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        label: str,
+        options: list[tuple[str, Enum | None]],
+        parent: QWidget | None = None,
+        placeholder: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.setAccessibleName(label)
-        for text, value in options:
-            self.addItem(text, value)
+        # Kept here, not as Qt item data: Qt turns a str enum into a plain str.
+        self._values = [value for _, value in options]
+        for text, _value in options:
+            self.addItem(text)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        if placeholder:
+            self.setPlaceholderText(placeholder)
+            self.setCurrentIndex(-1)
 
-    def value(self) -> Enum:
-        return self.currentData()
+    def value(self) -> Enum | None:
+        index = self.currentIndex()
+        return self._values[index] if index >= 0 else None
 
-    def set_value(self, value: Enum) -> None:
-        self.setCurrentIndex(self.findData(value))
+    def set_value(self, value: Enum | None) -> None:
+        self.setCurrentIndex(self._values.index(value) if value in self._values else -1)
 
 
 class YesNoField(Field):
@@ -188,9 +277,13 @@ def form_label(text: str, buddy: QWidget) -> QLabel:
     return label
 
 
-def criterion_status(met: bool | None, answered: bool, rule: str, points: int | None) -> str:
+def criterion_status(
+    met: bool | None, answered: bool, rule: str, points: int | None, pending: str | None = None
+) -> str:
     """'Counts if > 40 years: ✔ met (+1)' — symbol and words, not colour."""
-    if not answered:
+    if pending:
+        state = f"⚠ NOT SCORED: {pending}"
+    elif not answered:
         state = "○ not answered"
     elif met:
         state = "✔ MET" + (f" (+{points})" if points else "")

@@ -30,6 +30,9 @@ from sjsref.ui.state import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, ViewSta
 from sjsref.ui.tasks import BackgroundTask
 
 SEARCH_LIMIT = 30
+NEW_PATIENT = "Ctrl+N"
+# How long a confirmation ("Chart note copied") stays in the status bar.
+MESSAGE_MS = 5000
 EXTERNAL = ("https://", "http://", "mailto:")
 
 
@@ -88,8 +91,20 @@ class MainWindow(QMainWindow):
         self.back_button = self._tool_button("◀", "Back (Alt+Left)", lambda: self.go(-1))
         self.forward_button = self._tool_button("▶", "Forward (Alt+Right)", lambda: self.go(1))
         self.search = SearchBox(central)
+        self.new_patient_button = self._tool_button(
+            "New patient",
+            f"Empty every calculator for a new patient ({NEW_PATIENT})",
+            self.new_patient,
+        )
+        self.new_patient_button.setObjectName("new_patient")
         self.about_button = self._tool_button("About", "About SJSRef (F1)", self.show_about)
-        for widget in (self.back_button, self.forward_button, self.search, self.about_button):
+        for widget in (
+            self.back_button,
+            self.forward_button,
+            self.search,
+            self.new_patient_button,
+            self.about_button,
+        ):
             top.addWidget(widget, 1 if widget is self.search else 0)
         outer.addLayout(top)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
@@ -140,6 +155,7 @@ class MainWindow(QMainWindow):
             (QKeySequence.StandardKey.ZoomOut, lambda: self.zoom(-ZOOM_STEP)),
             ("Ctrl+0", lambda: self.zoom(0)),
             ("F1", self.show_about),
+            (NEW_PATIENT, self.new_patient),
         ]
         for keys, slot in bindings:
             QShortcut(QKeySequence(keys), self).activated.connect(slot)
@@ -285,10 +301,11 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.references_view)
         elif scheme == "calc":
             if rest not in self.calculators:
-                page = self._pages.calculator(rest)
+                page = self._pages.calculator(rest, self._state)
                 if page is None:
                     return False
                 page.linkActivated.connect(self.navigate)
+                page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
                 self.calculators[rest] = page
                 self.stack.addWidget(page)
             self.stack.setCurrentWidget(self.calculators[rest])
@@ -328,6 +345,14 @@ class MainWindow(QMainWindow):
     @property
     def zoom_percent(self) -> int:
         return self._zoom
+
+    def new_patient(self) -> None:
+        """Empty every calculator, day and per-patient choice; remembered lab units stay."""
+        for page in self.calculators.values():
+            page.new_patient()
+        self.statusBar().showMessage(
+            "New patient: every calculator is empty (lab units kept).", MESSAGE_MS
+        )
 
     def show_about(self) -> None:
         self._pages.about(self, self.content)

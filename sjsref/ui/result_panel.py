@@ -19,6 +19,7 @@ from sjsref.content.models import Library
 # Heading for each kind of message; warnings first name what is wrong.
 KIND_TITLES = {
     MessageKind.MISSING: "⚠ Incomplete",
+    MessageKind.UNIT: "⚠ Check the unit",
     MessageKind.POPULATION: "⚠ Outside the population the tool was derived in",
     MessageKind.TIMING: "⚠ Timing",
     MessageKind.RECHECK: "⚠ Re-check this value",
@@ -104,6 +105,9 @@ class ResultPanel(QWidget):
         big.setPointSizeF(big.pointSizeF() * 1.2)
         self.mortality.setFont(big)
         self.model_mortality = _rich_label("model_mortality", self)
+        small = self.model_mortality.font()  # the model figure is secondary to the observed
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.model_mortality.setFont(small)
         self.detail = _rich_label("detail", self)
         self.warning_box = QFrame(self)
         self.warning_box.setObjectName("warnings_box")

@@ -6,15 +6,18 @@
 from __future__ import annotations
 
 import html
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QWidget
 
 from sjsref.clinical import scorten
 from sjsref.clinical.registry import calculator
+from sjsref.clinical.report import model_line, mortality_line, score_headline
 from sjsref.clinical.results import ScoreResult
-from sjsref.clinical.units import GlucoseUnit, UreaUnit
-from sjsref.ui.calc_page import CalculatorPage, percent
-from sjsref.ui.fields import ChoiceBox, NumberField, YesNoField, form_label
+from sjsref.clinical.units import GLUCOSE, UREA, GlucoseUnit, UreaUnit
+from sjsref.ui.calc_page import CalculatorPage, mortality_table_html
+from sjsref.ui.fields import NumberField, YesNoField, form_label
+from sjsref.ui.lab_field import LabField
 from sjsref.ui.result_panel import Citer
 
 # Criterion id (clinical layer) -> model field that feeds it.
@@ -36,11 +39,36 @@ UREA_UNITS = [
 GLUCOSE_UNITS = [("mmol/L", GlucoseUnit.MMOL_L), ("mg/dL", GlucoseUnit.MG_DL)]
 
 
+class UnitPrefs(Protocol):
+    """Where the lab units a clinician chose are remembered (``ViewState``)."""
+
+    def unit(self, name: str) -> str | None: ...
+
+    def set_unit(self, name: str, value: str) -> None: ...
+
+
+class _Forget:
+    """No remembered units (a view opened alone)."""
+
+    def unit(self, name: str) -> str | None:
+        return None
+
+    def set_unit(self, name: str, value: str) -> None:
+        return None
+
+
 class ScortenView(CalculatorPage):
     """SCORTEN form and result."""
 
-    def __init__(self, citer: Citer, parent: QWidget | None = None, **kwargs) -> None:
+    def __init__(
+        self,
+        citer: Citer,
+        parent: QWidget | None = None,
+        prefs: UnitPrefs | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(calculator("scorten"), citer, parent=parent, **kwargs)
+        prefs = prefs or _Forget()
         age = NumberField("age_years", "Age in years", "years")
         self.add_field(form_label("&Age", age), age)
         hr = NumberField("heart_rate_bpm", "Heart rate in beats per minute", "/min")
@@ -49,16 +77,15 @@ class ScortenView(CalculatorPage):
         self.add_field(form_label("&Malignancy (cancer or haematological)", cancer), cancer)
         bsa = NumberField("detached_bsa_percent", "Detached body-surface area, percent", "% BSA")
         self.add_field(form_label("&Detached BSA", bsa), bsa)
-        urea = NumberField("urea", "Serum urea or BUN")
-        self.urea_unit = ChoiceBox("urea_unit", "Urea unit", UREA_UNITS)
-        urea.row.insertWidget(1, self.urea_unit)
-        self.add_field(form_label("Serum &urea / BUN", urea), urea)
+        self.urea = self._lab(prefs, "urea", "Serum urea or BUN", UREA_UNITS, scorten.UREA_MMOL_L)
+        self.add_field(form_label("Serum &urea / BUN", self.urea), self.urea)
         bicarbonate = NumberField("bicarbonate_mmol_l", "Serum bicarbonate in mmol/L", "mmol/L")
         self.add_field(form_label("Serum &bicarbonate", bicarbonate), bicarbonate)
-        glucose = NumberField("glucose", "Serum glucose")
-        self.glucose_unit = ChoiceBox("glucose_unit", "Glucose unit", GLUCOSE_UNITS)
-        glucose.row.insertWidget(1, self.glucose_unit)
-        self.add_field(form_label("Serum &glucose", glucose), glucose)
+        self.glucose = self._lab(
+            prefs, "glucose", "Serum glucose", GLUCOSE_UNITS, scorten.GLUCOSE_MMOL_L
+        )
+        self.add_field(form_label("Serum &glucose", self.glucose), self.glucose)
+        self.urea_unit, self.glucose_unit = self.urea.unit_box, self.glucose.unit_box
 
         day_row = QWidget(self)
         day_layout = QHBoxLayout(day_row)
@@ -74,11 +101,22 @@ class ScortenView(CalculatorPage):
         day_layout.addStretch(1)
         self.day1.setChecked(True)
         self.form.addRow(QLabel("Day of admission"), day_row)
-
-        self.urea_unit.currentIndexChanged.connect(self.recompute)
-        self.glucose_unit.currentIndexChanged.connect(self.recompute)
         self.day_group.idToggled.connect(lambda _id, on: on and self.recompute())
         self.recompute()
+
+    def _lab(
+        self, prefs: UnitPrefs, name: str, label: str, units: list[Any], rule: Any
+    ) -> LabField:
+        lab = UREA if name == "urea" else GLUCOSE
+        field = LabField(
+            name, label, lab, units, rule.value, lambda u: prefs.set_unit(name, u.value)
+        )
+        saved = prefs.unit(name)
+        field.set_unit(next((u for _, u in units if u.value == saved), None), convert=False)
+        return field
+
+    def reset_choices(self) -> None:
+        self.day1.setChecked(True)
 
     def _values(self) -> dict[str, object]:
         f = self.fields
@@ -87,48 +125,30 @@ class ScortenView(CalculatorPage):
             "heart_rate_bpm": f["heart_rate_bpm"].value(),
             "malignancy": f["malignancy"].value(),
             "detached_bsa_percent": f["detached_bsa_percent"].value(),
-            "urea": f["urea"].value(),
-            "urea_unit": self.urea_unit.value(),
+            "urea_unit": self.urea.unit(),
+            "urea": self.urea.value(),
+            "urea_unit_confirmed": self.urea.confirmed,
             "bicarbonate_mmol_l": f["bicarbonate_mmol_l"].value(),
-            "glucose": f["glucose"].value(),
-            "glucose_unit": self.glucose_unit.value(),
+            "glucose_unit": self.glucose.unit(),
+            "glucose": self.glucose.value(),
+            "glucose_unit_confirmed": self.glucose.confirmed,
             "day": self.day_group.checkedId(),
         }
 
     def compute(self) -> ScoreResult:
         return scorten.compute(scorten.ScortenInput(**self._values()))
 
-    def check_one(self, name: str) -> None:
-        values = self._values()
-        units = {"urea": "urea_unit", "glucose": "glucose_unit"}
-        keep = {name, units.get(name, name)}
-        scorten.ScortenInput(**{k: v for k, v in values.items() if k in keep})
-
     def present(self, result: ScoreResult) -> None:
         self.show_score(result, CRITERION_FIELD)
-        day = f" (day {result.day})" if result.day else ""
-        if result.score is not None:
-            headline = f"SCORTEN {result.score} of {result.max_score}{day}"
-        else:
-            headline = (
-                f"SCORTEN incomplete{day}: {result.answered} of {result.total} answered; "
-                f"score between {result.score_min} and {result.score_max}"
-            )
-        mortality = model = ""
-        if result.mortality_percent is not None:
-            mortality = (
-                f"<b>Observed mortality {percent(result.mortality_percent)}</b>"
-                f" — {html.escape(result.mortality_basis or '')}"
-            )
-        if result.model_mortality_percent is not None:
-            model = (
-                f"Formula figure {percent(result.model_mortality_percent)}"
-                f" — {html.escape(result.model_mortality_basis or '')}"
-            )
+        mortality = mortality_line(result)
+        model = model_line(result)
         self.panel.show_result(
-            headline,
-            mortality,
-            model,
+            html.escape(score_headline(result)),
+            f"<b>{html.escape(mortality)}</b><br>{html.escape(result.mortality_basis or '')}"
+            if mortality
+            else "",
+            html.escape(model) if model else "",
+            detail=mortality_table_html(result.mortality_table),
             warnings=result.warnings,
             notes=result.notes,
             citations=result.citations,

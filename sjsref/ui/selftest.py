@@ -74,7 +74,7 @@ def _clinical_checks(say: Callable[[str], None]) -> None:
     )
     trunk = bsa_charts.RULE_OF_NINES["anterior-trunk"]  # the whole front of the trunk
     _check(b.detached_bsa_percent == trunk, f"BSA rule of nines: got {b.detached_bsa_percent}")
-    c = classification.classify(classification.ClassifyInput(detached_bsa_percent=35))
+    c = classification.classify(classification.ClassifyInput(detached_bsa_percent=35, spots=None))
     _check(c.classification.value == "TEN", "classification of 35 %")
     say(f"ok: BSA (rule of nines, anterior trunk {trunk:g} %) and classification (35 % is TEN)")
 
@@ -88,6 +88,10 @@ def _fill_scorten(page: Any) -> None:
         "bicarbonate_mmol_l": "18",
         "glucose": "15",
     }
+    from sjsref.clinical.units import GlucoseUnit, UreaUnit
+
+    page.urea.set_unit(UreaUnit.MMOL_L)  # no unit is ever assumed: the self-test chooses
+    page.glucose.set_unit(GlucoseUnit.MMOL_L)
     for name, text in values.items():
         page.fields[name].set_text(text)
     page.fields["malignancy"].set_value(True)

@@ -1,7 +1,9 @@
-"""What the window remembers between runs: geometry, splitter sizes and zoom, nothing else.
+"""What the window remembers between runs: geometry, splitters, zoom and lab units.
 
-Nothing a clinician types (calculator values, search text) ever goes through
-here; the no-patient-data test checks the settings file for that.
+The lab units a clinician chose (mmol/L or mg/dL, say) are a preference of
+their laboratory, not patient data. Nothing a clinician types (calculator
+values, search text) ever goes through here; the no-patient-data test checks
+the settings file for that.
 """
 
 from __future__ import annotations
@@ -54,6 +56,14 @@ class ViewState:
 
     def set_zoom(self, value: int) -> None:
         self._settings.setValue(_ZOOM, max(ZOOM_MIN, min(ZOOM_MAX, int(value))))
+
+    def unit(self, name: str) -> str | None:
+        """The unit last chosen for the lab value ``name``, if any."""
+        value = self._settings.value(f"units/{name}")
+        return value if isinstance(value, str) and value else None
+
+    def set_unit(self, name: str, value: str) -> None:
+        self._settings.setValue(f"units/{name}", value)
 
     def sync(self) -> None:
         self._settings.sync()

@@ -294,7 +294,9 @@ def test_no_region_assessment_yields_more_than_the_whole_body(
 
 def test_a_bad_method_or_hand_is_reported_once_by_its_own_field() -> None:
     with pytest.raises(ValidationError) as caught:
-        bsa.RegionsInput(method="by eye", age_years=30, regions=[{"region": "head"}])
+        bsa.RegionsInput(
+            method="by eye", age_years=30, regions=[{"region": "head", "detached_percent": 5}]
+        )
     assert [f for f, _ in field_errors(caught.value)] == ["method"]
     with pytest.raises(ValidationError) as caught:
         bsa.PalmInput(surface="foot", count=3)

@@ -17,16 +17,22 @@ def _open(window, calc_id):
     return window.calculators[calc_id]
 
 
+def _enter(qtbot, edit, text):
+    """Type as a clinician does, then press Enter: the value counts once entered."""
+    edit.clear()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
 def _type(page, qtbot, name, text):
-    page.fields[name].edit.clear()
-    qtbot.keyClicks(page.fields[name].edit, text)
+    _enter(qtbot, page.fields[name].edit, text)
 
 
 def _type_row(table, qtbot, region, text, column=0):
     """Type into the region row's visible box (0: detached, 1: erythema)."""
     edit = table.rows[region][column].edit
     assert edit.isVisibleTo(table)
-    qtbot.keyClicks(edit, text)
+    _enter(qtbot, edit, text)
 
 
 def test_bsa_fresh_form_asks_for_input_without_an_error(window):
@@ -46,6 +52,9 @@ def test_bsa_lund_browder_adult_case_matches_the_clinical_layer(window, qtbot):
     expected = share["anterior-trunk"] + share["posterior-trunk"] / 2  # 13 + 6.5
     assert page.panel.headline.text() == f"Detached {expected:g} % BSA"
     assert "TEN" in page.panel.mortality.text()  # > 30 %: Bastuji-Garin 1993
+    assert "Lund-Browder chart, adult column (16 and over)" in page.panel.detail.text()
+    assert "Anterior trunk" in page.panel.detail.text()
+    assert "anterior-trunk" not in page.panel.detail.text()
     assert "Erythema (recorded, not counted)" in page.panel.detail.text()
 
 
@@ -61,7 +70,7 @@ def test_bsa_region_without_age_marks_the_age_field(window, qtbot):
 
 def test_bsa_palm_method_without_sex_gives_the_range(window, qtbot):
     page = _open(window, "bsa")
-    page.method.setCurrentIndex(page.method.findData(PALM))
+    page.method.set_value(PALM)
     _type(page, qtbot, "age_years", "50")
     _type(page, qtbot, "count", "20")
     low = 20 * bsa.HAND_FRACTION_PERCENT[(bsa.HandSurface.HAND, bsa.Sex.FEMALE)]
@@ -74,8 +83,12 @@ def test_bsa_palm_method_without_sex_gives_the_range(window, qtbot):
 def test_classification_boundaries_and_bad_value(window, qtbot):
     page = _open(window, "classify")
     _type(page, qtbot, "detached_bsa_percent", "15")
+    # Spots not answered: both classes, never a guess.
+    assert page.panel.headline.text().startswith("Not classified: SJS/TEN overlap with spots")
     qtbot.mouseClick(page.fields["spots"].yes, Qt.MouseButton.LeftButton)
     assert "overlap" in page.panel.headline.text().lower()
+    qtbot.mouseClick(page.fields["spots"].no, Qt.MouseButton.LeftButton)
+    assert page.panel.headline.text() == "TEN"
     _type(page, qtbot, "detached_bsa_percent", "150")
     assert "Invalid" in page.fields["detached_bsa_percent"].error_text()
     page.clear_button.click()
@@ -89,8 +102,10 @@ def test_abcd10_marks_predictors_and_withholds_unverified_mortality(window, qtbo
     _type(page, qtbot, "bicarbonate_mmol_l", "21")
     assert "✔ MET" in page.fields["age_years"].status.text()
     assert "✘ not met" in page.fields["bicarbonate_mmol_l"].status.text()
-    assert "not shown" in page.panel.headline.text()
-    assert page.panel.mortality.text() == "" or "%" not in page.panel.mortality.text()
+    assert page.panel.headline.text() == "ABCD-10 predictors: 1 of 5 met (2 of 5 answered)"
+    assert page.panel.mortality.text().startswith("No ABCD-10 score or mortality")
+    assert "%" not in page.panel.mortality.text()
+    assert window.windowTitle() and page.info.name == "ABCD-10 predictors"
 
 
 def test_bsa_erythema_alone_asks_for_the_regions_detachment(window, qtbot):
@@ -99,7 +114,7 @@ def test_bsa_erythema_alone_asks_for_the_regions_detachment(window, qtbot):
     _type_row(page.lund, qtbot, "neck", "30", column=1)
     detached = page.lund.rows["neck"][0]
     assert "not answered" in detached.error_text()
-    qtbot.keyClicks(detached.edit, "0")
+    _enter(qtbot, detached.edit, "0")
     assert page.panel.headline.text() == "Detached 0 % BSA"
 
 

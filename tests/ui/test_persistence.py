@@ -45,7 +45,11 @@ def test_nothing_typed_reaches_the_disk(make_window, qtbot, private_home):
                     value = f"{70 + serial % 20}.{4000 + serial}"  # e.g. 71.4001: in no default
                     edit.setFocus()
                     qtbot.keyClicks(edit, value)
+                    qtbot.keyClick(edit, Qt.Key.Key_Return)  # entered, so it is computed
                     typed.append(edit.text())
+        for lab in (getattr(page, "urea", None), getattr(page, "glucose", None)):
+            if lab is not None:  # a unit chosen: a preference that is written down
+                lab.unit_box.setCurrentIndex(lab.unit_box.count() - 1)
         page.copy_note()
     qtbot.keyClicks(window.search, "zebraquokka")
     typed.append("zebraquokka")
@@ -55,6 +59,8 @@ def test_nothing_typed_reaches_the_disk(make_window, qtbot, private_home):
     files = _every_file_under(private_home)
     settings_files = [f for f in files if f.name == "SJSRef.conf"]
     assert settings_files, "the settings were not written where the test looks"
+    remembered = settings_files[0].read_bytes()
+    assert b"[units]" in remembered and b"urea=BUN-mg/dL" in remembered
     for path in files:
         data = path.read_bytes()
         for value in typed:

@@ -5,19 +5,26 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from sjsref.clinical.units import UreaUnit
+from sjsref.clinical.units import GlucoseUnit, UreaUnit
 
 
-def _open(window, qtbot):
+def _open(window, qtbot, units=True):
+    """Open SCORTEN from the search; choose SI units unless told not to."""
     qtbot.keyClicks(window.search, "scor")
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
-    return window.calculators["scorten"]
+    page = window.calculators["scorten"]
+    if units:
+        page.urea.set_unit(UreaUnit.MMOL_L)
+        page.glucose.set_unit(GlucoseUnit.MMOL_L)
+    return page
 
 
 def _fill(page, qtbot, **values):
+    """Type each value as a clinician does and press Enter."""
     for name, text in values.items():
         page.fields[name].edit.clear()
         qtbot.keyClicks(page.fields[name].edit, text)
+        qtbot.keyClick(page.fields[name].edit, Qt.Key.Key_Return)
 
 
 CASE = {
@@ -37,8 +44,13 @@ def test_fill_a_case_and_read_score_and_mortality(window, qtbot):
     qtbot.mouseClick(page.fields["malignancy"].no, Qt.MouseButton.LeftButton)
     # age, heart rate, detachment, urea: 4 points; Bastuji-Garin 2000 observed 58.3 %.
     assert page.panel.headline.text() == "SCORTEN 4 of 7 (day 1)"
-    assert "Observed mortality 58.3 %" in page.panel.mortality.text()
-    assert "Formula figure" in page.panel.model_mortality.text()
+    assert "Observed mortality 58.3 % (14 of 24 died; 95 % CI 36.6–77.9 %)" in (
+        page.panel.mortality.text()
+    )
+    assert page.panel.model_mortality.text().startswith("Model: 62.2 %")
+    model_size = page.panel.model_mortality.font().pointSizeF()
+    assert model_size < page.panel.mortality.font().pointSizeF()
+    assert "<b>◀ this patient</b>" in page.panel.detail.text()
     assert "✔ MET" in page.fields["age_years"].status.text()
     assert "✘ not met" in page.fields["glucose"].status.text()
 
@@ -51,11 +63,11 @@ def test_switching_urea_unit_gives_the_same_score(window, qtbot):
     page.urea_unit.set_value(UreaUnit.BUN_MG_DL)
     _fill(page, qtbot, urea="39.2")  # 14 mmol/L urea as BUN: 14 x 2.8014
     assert page.panel.headline.text() == before
-    assert "28 mg/dL (BUN)" in page.fields["urea"].status.text()
+    assert "> 28.014 mg/dL BUN" in page.fields["urea"].status.text()
     page.urea_unit.set_value(UreaUnit.MG_DL)
     _fill(page, qtbot, urea="84.1")
     assert page.panel.headline.text() == before
-    assert "60.1 mg/dL" in page.fields["urea"].status.text()
+    assert "> 60.056 mg/dL urea" in page.fields["urea"].status.text()
 
 
 def test_day_3_is_shown_and_unanswered_is_never_zero(window, qtbot):
@@ -78,7 +90,7 @@ def test_bad_value_is_marked_at_its_field_and_hides_the_score(window, qtbot):
 
 def test_lab_value_out_of_range_is_marked_at_the_lab_field(window, qtbot):
     page = _open(window, qtbot)
-    page.glucose_unit.setCurrentIndex(1)  # mg/dL
+    page.glucose_unit.set_value(GlucoseUnit.MG_DL)
     _fill(page, qtbot, glucose="9000")
     assert "Glucose 9000 mg/dL is not possible" in page.fields["glucose"].error_text()
     assert not page.fields["age_years"].error_text()
@@ -98,7 +110,8 @@ def test_copy_puts_the_chart_note_on_the_clipboard(window, qtbot):
     QApplication.clipboard().clear()
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
     text = QApplication.clipboard().text()
-    assert "SCORTEN (day 1): 4/7" in text
+    assert text.startswith("SCORTEN 4 of 7 (day 1)\n")
+    assert window.statusBar().currentMessage() == "Chart note copied: SCORTEN"
     assert "Bastuji-Garin" in text
     QApplication.clipboard().clear()
     page.fields["age_years"].edit.setFocus()
@@ -107,7 +120,7 @@ def test_copy_puts_the_chart_note_on_the_clipboard(window, qtbot):
         Qt.Key.Key_C,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert "SCORTEN (day 1): 4/7" in QApplication.clipboard().text()
+    assert QApplication.clipboard().text().startswith("SCORTEN 4 of 7 (day 1)")
 
 
 def test_clear_empties_the_form(window, qtbot):
