@@ -61,9 +61,9 @@ CRITERIA = (
 )
 
 WITHHELD = (
-    "ABCD-10 point weights and predicted mortality are not shown: this release could not "
-    "check them against the tables of Noe et al. 2019. Each predictor is shown as met or not "
-    "met. Use SCORTEN for a mortality estimate."
+    "No ABCD-10 score or mortality: its point weights and predicted mortality could not be "
+    "checked against the tables of Noe et al. 2019, so each predictor is shown met or not met. "
+    "Use SCORTEN for a mortality estimate."
 )
 
 

@@ -50,7 +50,7 @@ class RegionEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     region: str
-    detached_percent: float = 0
+    detached_percent: float  # no default: erythema alone asks for the detached share
     erythema_percent: float = 0
 
     @field_validator("detached_percent", "erythema_percent")

@@ -44,6 +44,8 @@ FIELD_LABELS = {
     "surface": "Hand surface",
     "sex": "Sex",
     "regions": "Regions",
+    "detached_percent": "Detached % of the region",
+    "erythema_percent": "Erythema % of the region",
     "method": "Method",
 }
 

@@ -56,9 +56,9 @@ CALCULATORS = (
     ),
     CalculatorInfo(
         id="abcd10",
-        name="ABCD-10",
-        purpose="In-hospital mortality risk model for SJS/TEN derived in US adults: age, "
-        "bicarbonate, cancer, dialysis, 10 % detachment.",
+        name="ABCD-10 predictors",
+        purpose="The five admission predictors of the ABCD-10 mortality model (US adults), each "
+        "shown met or not met. No score or mortality: its point weights could not be verified.",
         criteria=_labels(abcd10.CRITERIA),
         citation_keys=(NOE_2019, KOH_2020, DUPLISEA_2021),
         keywords=("mortality", "prognosis", "dialysis", "cancer"),

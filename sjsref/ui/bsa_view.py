@@ -56,8 +56,9 @@ class _RegionTable(QWidget):
         self.rows: dict[str, tuple[NumberField, NumberField | None]] = {}
         for row, region in enumerate(regions, start=1):
             name = region_label(region)
+            # No status room kept in a table row: a row grows only for an error.
             detached = NumberField(
-                f"{key}:detached:{region}", f"{name}: detached percent of region"
+                f"{key}:detached:{region}", f"{name}: detached percent of region", status_lines=0
             )
             label = form_label(name, detached)
             label.setWordWrap(False)  # a wrapped name is clipped by the fixed row height
@@ -68,7 +69,11 @@ class _RegionTable(QWidget):
             self.fields.append(detached)
             red = None
             if erythema:
-                red = NumberField(f"{key}:erythema:{region}", f"{name}: erythema percent of region")
+                red = NumberField(
+                    f"{key}:erythema:{region}",
+                    f"{name}: erythema percent of region",
+                    status_lines=0,
+                )
                 grid.addWidget(red, row, 3)
                 self.fields.append(red)
             self.rows[region] = (detached, red)

@@ -93,8 +93,9 @@ class Field(QWidget):
 
     def _keep_room(self, label: QLabel) -> None:
         """Grow the slot for a longer text, and never shrink it back: no jumping to and fro."""
-        width = self._slot.width() if self._slot.width() > 0 else self.width()
-        needed = label.heightForWidth(width) if label.text() else 0
+        if not self._slot.isVisible():  # not laid out yet: its width means nothing
+            return
+        needed = label.heightForWidth(self._slot.width()) if label.text() else 0
         if needed > self._room:
             self._room = needed
             self._slot.setFixedHeight(needed)
