@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 import traceback
 from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from sjsref.streams import write_stderr
 
 ERROR_TITLE = "SJSRef: something went wrong"
 ERROR_TEXT = (
@@ -42,7 +43,9 @@ def make_excepthook(
     """An ``sys.excepthook`` that logs to stderr and shows :func:`error_box`.
 
     Qt for Python calls ``sys.excepthook`` for an exception raised in a slot and
-    then returns to the event loop, so the window stays up.
+    then returns to the event loop, so the window stays up. The windowed exe on
+    Windows has no stderr (``sys.stderr`` is None): the write is then dropped
+    and the dialog still shows.
 
     Args:
         parent: Gives the window to centre the dialog on.
@@ -53,7 +56,7 @@ def make_excepthook(
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         nonlocal busy
         details = "".join(traceback.format_exception(kind, value, tb))
-        sys.stderr.write(details)
+        write_stderr(details)
         if busy or issubclass(kind, KeyboardInterrupt):
             return  # one dialog at a time; an error while showing it is only logged
         busy = True
