@@ -5,6 +5,8 @@ Info.plist, icon and entitlements paths) and run by the platform recipes:
 
     python packaging/platform_meta.py version        # 0.1.0 (pyproject.toml)
     python packaging/platform_meta.py file-version   # 0.1.0.0 (Windows resources)
+    python packaging/platform_meta.py publisher-url  # [project.urls] Homepage, or ""
+    python packaging/platform_meta.py support-url    # [project.urls] Issues, or ""
 
 Like ``bundle_policy`` it needs only the standard library, so it runs inside
 PyInstaller's spec namespace and in the tests on any platform.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 # Qt 6.11 (the pinned PySide6 6.11.3) supports macOS 13 or later
@@ -149,13 +152,23 @@ def icon_path(value: str | None, platform: str) -> str | None:
     return existing_file(value, suffix, "SJSREF_ICON")
 
 
+def project_url(root: Path, label: str) -> str:
+    """``[project.urls]`` entry ``label`` from pyproject.toml, or "" when there is none."""
+    with (root / "pyproject.toml").open("rb") as handle:
+        urls = tomllib.load(handle)["project"].get("urls", {})
+    return str(urls.get(label, ""))
+
+
 def _main(argv: list[str]) -> int:
     import bundle_policy  # packaging/ is sys.path[0] when run as a script
 
-    version = bundle_policy.project_version(Path(__file__).resolve().parent.parent)
+    root = Path(__file__).resolve().parent.parent
+    version = bundle_policy.project_version(root)
     commands = {
         "version": version,
         "file-version": dotted(numeric_version(version, 4)),
+        "publisher-url": project_url(root, "Homepage"),
+        "support-url": project_url(root, "Issues"),
     }
     if len(argv) != 1 or argv[0] not in commands:
         sys.stderr.write(f"usage: platform_meta.py {{{','.join(commands)}}}\n")
