@@ -101,6 +101,7 @@ ELF_FILES=$(find "$STAGE/usr/lib/$PKG" -type f -exec sh -c 'head -c 4 "$1" | gre
 for elf in $ELF_FILES; do
     rpath=$(patchelf --print-rpath "$elf" 2>/dev/null || true)
     [ -n "$rpath" ] || continue
+    # shellcheck disable=SC2016  # a literal $ORIGIN, matched in the RUNPATH text
     kept=$(printf '%s' "$rpath" | tr ':' '\n' | grep '^\$ORIGIN' | paste -sd: - || true)
     if [ "$kept" != "$rpath" ]; then
         if [ -n "$kept" ]; then

@@ -9,7 +9,8 @@
 # rsvg-convert (librsvg2-bin), binutils (objdump, used by PyInstaller),
 # patchelf (drops build-machine RUNPATHs from the bundled Python modules).
 # Test tools: Xvfb and xauth for the real-X run; unshare is in util-linux,
-# which is essential on Debian.
+# which is essential on Debian; shellcheck for the shell scripts (the
+# packaging tests of the normal run use it, and fail without it in CI).
 # Runtime libraries: the system libraries the frozen bundle does not carry and
 # Qt's xcb platform plugin needs; they are the .deb's Depends, so `dpkg -i`
 # succeeds without a network. Keep this list in step with the libraries
@@ -26,6 +27,7 @@ appstream
 librsvg2-bin
 xvfb
 xauth
+shellcheck
 libegl1
 libgl1
 libopengl0
