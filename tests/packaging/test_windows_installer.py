@@ -174,6 +174,7 @@ def test_path_for_the_command_line_is_an_unchecked_option_undone_on_uninstall():
 def test_unattended_all_users_install_is_documented():
     command = "/ALLUSERS /VERYSILENT /SUPPRESSMSGBOXES /NORESTART"
     assert command in ISS.read_text(encoding="utf-8")
+    assert command in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_licence_shown_by_setup_is_the_projects():
