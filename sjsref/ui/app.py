@@ -23,7 +23,7 @@ from sjsref.ui.icon import THEME_NAME, app_icon
 from sjsref.ui.main_window import Content, MainWindow
 from sjsref.ui.navigation import REFERENCES
 from sjsref.ui.search_panel import Row
-from sjsref.ui.state import APPLICATION, ORGANISATION, ViewState
+from sjsref.ui.state import APPLICATION, ORGANISATION, ORGANISATION_DOMAIN, ViewState
 from sjsref.ui.style import apply_base_font
 
 # Set by the start-up benchmark: print a line at first paint, quit once loaded.
@@ -161,6 +161,7 @@ def create_window(
 def _application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(["sjsref", *argv])
     app.setOrganizationName(ORGANISATION)
+    app.setOrganizationDomain(ORGANISATION_DOMAIN)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("SJSRef")
     # Lets the desktop match the window to its .desktop entry (taskbar icon, name).
@@ -183,7 +184,9 @@ def run(argv: list[str]) -> int:
             settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
             return self_test(lambda: create_window(ViewState(settings)), print)
     app = _application(argv)
-    window = create_window(ViewState(QSettings(ORGANISATION, APPLICATION)))
+    # The default constructor: on macOS it takes the domain, so the settings
+    # file matches the bundle identifier; elsewhere it is SJSRef/SJSRef.
+    window = create_window(ViewState(QSettings()))
     sys.excepthook = make_excepthook(lambda: window)
     if os.environ.get(BENCH_ENV):
         window.firstPaint.connect(lambda: print(FIRST_PAINT_MARK, flush=True))

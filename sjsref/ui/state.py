@@ -12,6 +12,9 @@ from PySide6.QtCore import QByteArray, QSettings
 
 ORGANISATION = "SJSRef"
 APPLICATION = "SJSRef"
+# On macOS, QSettings() names its file from this domain, reversed:
+# org.sjsref.SJSRef.plist, matching the bundle identifier (packaging/platform_meta.py).
+ORGANISATION_DOMAIN = "sjsref.org"
 
 # Zoom of the reading views, in percent of the default text size.
 ZOOM_DEFAULT = 100
@@ -27,7 +30,8 @@ class ViewState:
     """Typed access to the few remembered settings.
 
     Args:
-        settings: Where to keep them; the app passes ``QSettings(ORGANISATION, APPLICATION)``.
+        settings: Where to keep them; the app passes ``QSettings()``, named by
+            the application's organisation, domain and name.
     """
 
     def __init__(self, settings: QSettings) -> None:

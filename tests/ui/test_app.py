@@ -86,3 +86,22 @@ def test_the_icon_renders_from_the_svg_source(qtbot):
     pixmap = app_icon().pixmap(64, 64)
     assert not pixmap.isNull()
     assert pixmap.toImage().pixelColor(32, 32).alpha() > 0  # drawn, not transparent
+
+
+def test_the_settings_domain_matches_the_macos_bundle_identifier(qapp) -> None:
+    # On macOS QSettings() names its file from the reversed organisation domain and
+    # the application name: org.sjsref.SJSRef.plist, the bundle's own identifier.
+    import importlib.util
+    from pathlib import Path
+
+    from sjsref.ui.app import _application
+
+    app = _application([])
+    spec = importlib.util.spec_from_file_location(
+        "platform_meta", Path(__file__).parents[2] / "packaging" / "platform_meta.py"
+    )
+    assert spec is not None and spec.loader is not None
+    meta = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(meta)
+    reversed_domain = ".".join(reversed(app.organizationDomain().split(".")))
+    assert f"{reversed_domain}.{app.applicationName()}" == meta.BUNDLE_ID
