@@ -22,6 +22,7 @@ from sjsref.content.references import (
     RENDERED_FILE,
     STYLE_FILE,
     SourcedItem,
+    authors_truncated,
     load_items,
     source_digest,
 )
@@ -35,6 +36,7 @@ _RUN_TOGETHER_INITIALS = re.compile(r"^[A-Z]{2,4}$")
 # citeproc-py 0.11 prints "...death?." so the merge is done here.
 _DOUBLED_PUNCTUATION = re.compile(r"([?!])\.")
 _DOI_TEXT = re.compile(r"doi:(10\.\d{4,9}/\S+?)(?=\.?(?:\s|$))")
+_ET_AL = "et al"
 
 
 def render_all(items: dict[str, SourcedItem], style: Path) -> dict[str, dict[str, str]]:
@@ -49,7 +51,35 @@ def render_all(items: dict[str, SourcedItem], style: Path) -> dict[str, dict[str
     """
     plain = _render([_prepared(f.raw, escape=False) for f in items.values()], style, html_out=False)
     rich = _render([_prepared(f.raw, escape=True) for f in items.values()], style, html_out=True)
-    return {key: {"text": plain[key], "html": _link_doi(rich[key])} for key in items}
+    out: dict[str, dict[str, str]] = {}
+    for key, found in items.items():
+        text, markup = plain[key], rich[key]
+        if authors_truncated(found.raw):
+            title = found.item.title
+            text = with_et_al(text, title)
+            markup = with_et_al(markup, html.escape(title, quote=False))
+        out[key] = {"text": text, "html": _link_doi(markup)}
+    return out
+
+
+def with_et_al(rendered: str, title: str) -> str:
+    """Add "et al" after the authors of a rendering whose author list is cut short.
+
+    AMA writes "et al" itself only past six authors; a shorter list that is
+    known to be incomplete would otherwise read as the whole list. The author
+    group is everything before ". " and the title.
+
+    Raises:
+        ContentError: When the title cannot be found after the authors.
+    """
+    cut = rendered.find(". " + title[:40])
+    if cut < 0:
+        raise ContentError.at(
+            Path(RENDERED_FILE), None, f"cannot find the title in {rendered!r} to add et al"
+        )
+    if _ET_AL in rendered[:cut]:
+        return rendered
+    return f"{rendered[:cut]}, {_ET_AL}{rendered[cut:]}"
 
 
 def rendered_document(root: Path, items: dict[str, SourcedItem]) -> dict[str, Any]:
@@ -83,6 +113,8 @@ def write(root: Path) -> Path:
 
 def _prepared(raw: dict[str, Any], *, escape: bool) -> dict[str, Any]:
     item: dict[str, Any] = json.loads(json.dumps(raw))
+    # citeproc-py does not know "custom"; the flags in it are applied after rendering.
+    item.pop("custom", None)
     for name in item.get("author", []):
         given = name.get("given")
         if isinstance(given, str) and _RUN_TOGETHER_INITIALS.match(given):

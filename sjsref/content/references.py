@@ -25,6 +25,11 @@ REFERENCES_DIR = "references.d"
 RENDERED_FILE = "references.rendered.json"
 STYLE_FILE = "american-medical-association.csl"
 RENDER_COMMAND = "python -m sjsref.content.cite_render"
+# CSL-JSON keeps data without a designated field in "custom". An item whose
+# author list stops short of the real one (later authors could not be
+# confirmed) says so here, and the rendering prints "et al." after the names
+# listed, instead of passing the shortened list off as complete.
+AUTHORS_TRUNCATED = "authors-truncated"
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,12 @@ class Rendering:
 
     text: str
     html: str
+
+
+def authors_truncated(raw: dict[str, Any]) -> bool:
+    """Whether a CSL item's author list is known to be cut short."""
+    custom = raw.get("custom")
+    return isinstance(custom, dict) and custom.get(AUTHORS_TRUNCATED) is True
 
 
 def reference_files(root: Path) -> list[Path]:
