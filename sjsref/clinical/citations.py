@@ -44,3 +44,8 @@ PROHASKA_2022 = "prohaska2022"
 SORRELL_2017 = "sorrell2017"
 # ...and over-estimated mortality in another (J Burn Care Res 2024).
 GUST_2024 = "gust2024"
+# French national protocol (PNDS) for epidermal necrolysis (Orphanet J Rare Dis 2018):
+# overlap 10-29 %, TEN 30 % or more.
+INGENHOUSZORO_2018 = "ingenhouszoro2018"
+# International consensus on follow-up care (2023): overlap written as 10-29 %.
+INGENHOUSZORO_2023 = "ingenhouszoro2023"

@@ -17,7 +17,12 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from sjsref.clinical import plausibility as lim
-from sjsref.clinical.citations import BASTUJI_GARIN_1993, Source
+from sjsref.clinical.citations import (
+    BASTUJI_GARIN_1993,
+    INGENHOUSZORO_2018,
+    INGENHOUSZORO_2023,
+    Source,
+)
 from sjsref.clinical.numbers import format_beside, format_number, side
 from sjsref.clinical.results import Message, MessageKind
 from sjsref.clinical.rules import Op, Threshold
@@ -26,6 +31,9 @@ _SOURCE = Source(BASTUJI_GARIN_1993, "abstract, classification criteria")
 SJS_BELOW = Threshold(Op.LT, 10, "% BSA", _SOURCE)  # SJS: detachment below 10 %
 TEN_ABOVE = Threshold(Op.GT, 30, "% BSA", _SOURCE)  # TEN with spots: above 30 %
 TEN_NO_SPOTS_ABOVE = Threshold(Op.GT, 10, "% BSA", _SOURCE)  # TEN without spots: above 10 %
+# Later sources put exactly 30 % in TEN ("TEN 30 % or more", overlap "10-29 %"):
+# reported beside the 1993 reading, never used to classify.
+TEN_OTHER = Threshold(Op.GE, 30, "% BSA", Source(INGENHOUSZORO_2018, "definitions"))
 
 
 class Category(StrEnum):
@@ -148,6 +156,18 @@ def _notes(bsa: float, spots: bool | None, category: Category | None) -> list[Me
                 citations=[BASTUJI_GARIN_1993],
             )
         )
+    if TEN_OTHER.met(bsa) and not TEN_ABOVE.met(bsa):
+        notes.append(
+            Message(
+                kind=MessageKind.BOUNDARY,
+                text=(
+                    f"Sources disagree here: the French national protocol and a 2023 "
+                    f"international consensus write the overlap as 10-29 % and count "
+                    f"{TEN_OTHER.label()} as TEN, so under their reading this is TEN."
+                ),
+                citations=[INGENHOUSZORO_2018, INGENHOUSZORO_2023],
+            )
+        )
     return notes
 
 
@@ -174,6 +194,9 @@ def classify(inp: ClassifyInput) -> ClassifyResult:
                 citations=[BASTUJI_GARIN_1993],
             )
         )
+    notes = _notes(bsa, inp.spots, category)
+    # A value where the readings of a cut-off differ is a warning, as in SCORTEN.
+    warnings += [n for n in notes if n.kind == MessageKind.BOUNDARY]
     return ClassifyResult(
         detached_bsa_percent=bsa,
         spots=inp.spots,
@@ -182,6 +205,13 @@ def classify(inp: ClassifyInput) -> ClassifyResult:
         classification_if_no_spots=without_spots,
         rule=rule,
         warnings=warnings,
-        notes=_notes(bsa, inp.spots, category),
-        citations=[BASTUJI_GARIN_1993],
+        notes=[n for n in notes if n.kind != MessageKind.BOUNDARY],
+        citations=_cited(warnings),
     )
+
+
+def _cited(warnings: list[Message]) -> list[str]:
+    """The classification's source, then any other source a warning rests on."""
+    keys = [BASTUJI_GARIN_1993]
+    keys += [k for w in warnings for k in w.citations if k not in keys]
+    return keys

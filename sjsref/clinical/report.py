@@ -26,6 +26,8 @@ SHORT_SOURCES = {
     "wallace1951": "Wallace, Lancet 1951",
     "rossiter1996": "Rossiter et al., Burns 1996",
     "rhodes2013": "Rhodes et al., Br J Dermatol 2013",
+    "ingenhouszoro2018": "Ingen-Housz-Oro et al., Orphanet J Rare Dis 2018",
+    "ingenhouszoro2023": "Ingen-Housz-Oro et al., Orphanet J Rare Dis 2023",
 }
 
 

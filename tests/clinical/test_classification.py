@@ -33,8 +33,18 @@ def test_classification_at_every_boundary(bsa: float, spots: bool, expected: Cat
 
 @pytest.mark.parametrize("bsa", [10, 30])
 def test_exact_boundaries_are_explained(bsa: float) -> None:
-    notes = classify(ClassifyInput(detached_bsa_percent=bsa, spots=True)).notes
-    assert any(n.kind == MessageKind.BOUNDARY and "overlap" in n.text for n in notes)
+    warnings = classify(ClassifyInput(detached_bsa_percent=bsa, spots=True)).warnings
+    assert any(w.kind == MessageKind.BOUNDARY and "overlap" in w.text for w in warnings)
+
+
+def test_exactly_30_names_the_later_sources_that_count_it_as_ten() -> None:
+    at = classify(ClassifyInput(detached_bsa_percent=30, spots=True))
+    assert at.classification == Category.OVERLAP
+    other = [w for w in at.warnings if "ingenhouszoro2018" in w.citations]
+    assert other and "this is TEN" in other[0].text
+    for bsa in (29.99, 30.01):
+        result = classify(ClassifyInput(detached_bsa_percent=bsa, spots=True))
+        assert not [w for w in result.warnings if "ingenhouszoro2018" in w.citations]
 
 
 def test_overlap_with_spots_says_what_it_would_be_without() -> None:
@@ -88,7 +98,7 @@ def test_unanswered_spots_where_they_do_not_decide_classify(bsa: float, expected
     result = classify(ClassifyInput(detached_bsa_percent=bsa, spots=None))
     assert result.classification == expected
     assert result.classification_if_spots == result.classification_if_no_spots == expected
-    assert not result.warnings
+    assert not [w for w in result.warnings if w.kind == MessageKind.MISSING]
 
 
 @pytest.mark.parametrize(("bsa", "shown"), [(9.96, "9.96 %"), (10, "10 %"), (30.004, "30.004 %")])
