@@ -1,9 +1,12 @@
 """Proof that the content on disk is the content that was reviewed and shipped.
 
 When the installer is built, every content file under ``resources/`` is hashed
-into ``resources/MANIFEST.sha256``. At start-up and in ``--self-test`` the app
-hashes the files again and compares. A source checkout has no manifest: its
-content is then *unverified*, which is reported as such and is not an error.
+into ``resources/MANIFEST.sha256``. Every way of reading the library (the
+window, each command, the self-test) goes through the loader, which checks the
+files against it first and refuses modified content. A source checkout has no
+manifest: its content is then *unverified*, which is reported as such and is
+not an error. An installed (frozen) app without its manifest is *modified*:
+deleting the manifest must not switch the check off.
 
 The manifest uses the format of GNU ``sha256sum`` (``<hex>  <path>``, one file
 a line, paths relative to ``resources/`` with ``/`` separators), so an
@@ -17,9 +20,12 @@ from __future__ import annotations
 import enum
 import hashlib
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from sjsref.content.errors import ContentError
 
 MANIFEST_NAME = "MANIFEST.sha256"
 
@@ -27,8 +33,9 @@ MANIFEST_NAME = "MANIFEST.sha256"
 # sha256sum's notation), then the relative path.
 _LINE = re.compile(r"^(?P<digest>[0-9a-f]{64})  (?P<path>[^\n]+)$")
 
-# Files that are never content: the manifest itself, and what editors,
-# Python or the OS may leave behind in a source tree.
+# Files that are never content: the manifest itself, and what Python or a file
+# browser may leave behind. Anything else, hidden or not, is content: the loader
+# reads from this same list, so a file the check skips is a file never loaded.
 _IGNORED_PARTS = {"__pycache__", ".DS_Store", "Thumbs.db"}
 
 
@@ -67,14 +74,23 @@ class IntegrityReport:
 
 
 def content_files(resources_dir: Path) -> Iterator[Path]:
-    """Every content file under ``resources_dir``, sorted, manifest excluded."""
+    """Every content file under ``resources_dir``, sorted, manifest excluded.
+
+    The one enumeration: the manifest is written from it, checked against it,
+    and the loader reads its articles from it.
+    """
     for path in sorted(resources_dir.rglob("*")):
         rel = path.relative_to(resources_dir)
         if not path.is_file() or rel.as_posix() == MANIFEST_NAME:
             continue
-        if any(part in _IGNORED_PARTS or part.startswith(".") for part in rel.parts):
+        if any(part in _IGNORED_PARTS for part in rel.parts):
             continue
         yield path
+
+
+def is_installed() -> bool:
+    """True in a shipped build (PyInstaller bundle, .deb), which must carry its manifest."""
+    return bool(getattr(sys, "frozen", False))
 
 
 def sha256_file(path: Path) -> str:
@@ -127,15 +143,20 @@ def _parse(text: str) -> tuple[dict[str, str], list[str]]:
     return entries, problems
 
 
-def check_integrity(resources_dir: Path) -> IntegrityReport:
+def check_integrity(resources_dir: Path, installed: bool | None = None) -> IntegrityReport:
     """Compare every content file with the manifest in ``resources_dir``.
 
-    A missing manifest gives ``UNVERIFIED`` with no problems. Otherwise every
-    listed file must exist with the listed hash, and no unlisted content file
-    may be present (an added article would change what the app shows).
+    A missing manifest gives ``UNVERIFIED`` in a source checkout and
+    ``MODIFIED`` in an installed app (``installed`` defaults to
+    :func:`is_installed`). Otherwise every listed file must exist with the
+    listed hash, and no unlisted content file may be present (an added
+    article, hidden or not, would change what the app shows).
     """
     manifest = resources_dir / MANIFEST_NAME
     if not manifest.is_file():
+        if installed if installed is not None else is_installed():
+            problem = f"{MANIFEST_NAME} is missing, so this installed copy cannot be verified."
+            return IntegrityReport(IntegrityStatus.MODIFIED, (problem,), 0)
         return IntegrityReport(IntegrityStatus.UNVERIFIED, (), 0)
     try:
         text = manifest.read_text(encoding="utf-8")
@@ -157,6 +178,20 @@ def check_integrity(resources_dir: Path) -> IntegrityReport:
             problems.append(f"Content file not in the shipped manifest: {rel}")
     status = IntegrityStatus.MODIFIED if problems else IntegrityStatus.VERIFIED
     return IntegrityReport(status, tuple(problems), len(entries))
+
+
+def require_integrity(resources_dir: Path) -> IntegrityReport:
+    """Check the content and refuse it if modified; return the report otherwise.
+
+    Raises:
+        ContentError: naming every changed, missing or extra file, one plain
+            message first ("Content modified: ... Reinstall SJSRef.").
+    """
+    report = check_integrity(resources_dir)
+    if report.status is IntegrityStatus.MODIFIED:
+        first = f"Content modified, so it is not shown: {report.problems[0]} Reinstall SJSRef."
+        raise ContentError(first, [first, *report.problems[1:]])
+    return report
 
 
 def verify_manifest(resources_dir: Path) -> list[str]:

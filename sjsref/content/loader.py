@@ -14,6 +14,7 @@ from sjsref.clinical import citations as clinical_keys
 from sjsref.clinical.registry import CALCULATOR_IDS, CALCULATORS
 from sjsref.content.articles import Cite, ParsedArticle, parse_article
 from sjsref.content.errors import ContentError, Problems
+from sjsref.content.integrity import content_files, require_integrity
 from sjsref.content.models import Article, CiteSite, Library, Reference
 from sjsref.content.paths import resources_dir
 from sjsref.content.references import Rendering, SourcedItem, load_items, load_rendered
@@ -57,6 +58,7 @@ def load_library(root: Path | None = None) -> Library:
             message names the file and line.
     """
     root = resources_dir() if root is None else root
+    integrity = require_integrity(root)  # modified content is never read, let alone shown
     problems = Problems()
     articles_dir = root / ARTICLES_DIR
     if not articles_dir.is_dir():
@@ -64,7 +66,7 @@ def load_library(root: Path | None = None) -> Library:
     items = load_items(root, problems)
     rendered = load_rendered(root, items, problems)
     parsed: list[ParsedArticle] = []
-    files = sorted(articles_dir.glob("*.md"))
+    files = _article_files(root, problems)
     if not files:
         problems.add(articles_dir, None, "no article (*.md) found")
     for path in files:
@@ -74,7 +76,21 @@ def load_library(root: Path | None = None) -> Library:
     _check_ids(parsed, problems)
     _check_links(parsed, problems)
     problems.raise_if_any()
-    return _assemble(parsed, items, rendered, problems)
+    return _assemble(parsed, items, rendered, problems, integrity.summary())
+
+
+def _article_files(root: Path, problems: Problems) -> list[Path]:
+    """The articles, from the same list of files the integrity check reads."""
+    files = []
+    for path in content_files(root):
+        rel = path.relative_to(root)
+        if rel.parts[:-1] != (ARTICLES_DIR,) or path.suffix != ".md":
+            continue
+        if path.name.startswith("."):
+            problems.add(path, None, "a hidden article file is not allowed; rename or remove it")
+            continue
+        files.append(path)
+    return files
 
 
 def _check_ids(parsed: list[ParsedArticle], problems: Problems) -> None:
@@ -117,6 +133,7 @@ def _assemble(
     items: dict[str, SourcedItem],
     rendered: dict[str, Rendering],
     problems: Problems,
+    integrity: str,
 ) -> Library:
     numbers: dict[str, int] = {}
     sites: dict[str, list[CiteSite]] = {}
@@ -150,7 +167,7 @@ def _assemble(
         )
         for key in sorted(numbers, key=numbers.__getitem__)
     ]
-    return Library(articles=articles, references=references)
+    return Library(articles=articles, references=references, integrity=integrity)
 
 
 def _article(parsed: ParsedArticle, cites: list[Cite]) -> Article:

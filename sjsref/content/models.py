@@ -239,6 +239,7 @@ class Library(BaseModel):
 
     articles: list[Article]
     references: list[Reference] = Field(description="ordered by number")
+    integrity: str = Field(default="", description="the content check's one-line summary")
     _articles: dict[str, Article] = PrivateAttr(default_factory=dict)
     _references: dict[str, Reference] = PrivateAttr(default_factory=dict)
 

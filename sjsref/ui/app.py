@@ -36,7 +36,6 @@ LOAD_FALLBACK_MS = 300
 def load_content(root: Path | None = None) -> Content:
     """Library, index and integrity line; runs on a worker thread, never touches Qt."""
     from sjsref.clinical.registry import CALCULATORS
-    from sjsref.content.integrity import check_integrity
     from sjsref.content.loader import load_library
     from sjsref.content.paths import resources_dir
     from sjsref.search.documents import build_index
@@ -44,7 +43,7 @@ def load_content(root: Path | None = None) -> Content:
     root = resources_dir() if root is None else root
     library = load_library(root)
     index = build_index(library, CALCULATORS, root)
-    return Content(library, index, CALCULATORS, check_integrity(root).summary())
+    return Content(library, index, CALCULATORS, library.integrity)
 
 
 class Pages:
@@ -119,8 +118,10 @@ class Pages:
         items = "".join(f"<li>{html.escape(p)}</li>" for p in problems[:20])
         return (
             "<h1>The library could not be loaded</h1>"
-            "<p>The articles and references bundled with SJSRef are missing or damaged, so "
-            "they are not shown. The calculators still work. Reinstall SJSRef to repair it.</p>"
+            "<p>The articles and references bundled with SJSRef are missing, damaged or "
+            "modified since they were reviewed, so none of them is shown. The calculators, "
+            "whose numbers are part of the program, still work. Reinstall SJSRef to repair "
+            "it.</p>"
             f"<p>Details for a bug report:</p><ul>{items}</ul>"
         )
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from sjsref.content.errors import ContentError
 from sjsref.content.integrity import (
     MANIFEST_NAME,
     IntegrityStatus,
@@ -17,6 +18,7 @@ from sjsref.content.integrity import (
     verify_manifest,
     write_manifest,
 )
+from sjsref.content.loader import load_library
 
 REPO_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
@@ -101,11 +103,61 @@ def test_empty_manifest_is_a_problem(shipped: Path) -> None:
     assert len(problems) == 1 + len(list(content_files(shipped)))
 
 
-def test_editor_and_python_litter_is_not_content(shipped: Path) -> None:
+def test_python_and_file_browser_litter_is_not_content(shipped: Path) -> None:
     (shipped / "__pycache__").mkdir()
     (shipped / "__pycache__" / "x.pyc").write_bytes(b"\0")
-    (shipped / ".notes.swp").write_bytes(b"\0")
+    (shipped / "articles" / ".DS_Store").write_bytes(b"\0")
     assert check_integrity(shipped).status is IntegrityStatus.VERIFIED
+
+
+def test_a_hidden_file_is_content_like_any_other(shipped: Path) -> None:
+    # A copy saved as articles/.rogue.md used to pass the check and be loaded.
+    rogue = shipped / "articles" / ".rogue.md"
+    rogue.write_bytes((shipped / "articles" / "08-severity.md").read_bytes())
+    assert verify_manifest(shipped) == [
+        "Content file not in the shipped manifest: articles/.rogue.md"
+    ]
+    with pytest.raises(ContentError, match=r"articles/\.rogue\.md"):
+        load_library(shipped)
+
+
+def test_an_installed_app_without_its_manifest_is_modified(shipped: Path) -> None:
+    (shipped / MANIFEST_NAME).unlink()
+    report = check_integrity(shipped, installed=True)
+    assert report.status is IntegrityStatus.MODIFIED
+    assert "MANIFEST.sha256 is missing" in report.problems[0]
+    assert check_integrity(shipped, installed=False).status is IntegrityStatus.UNVERIFIED
+
+
+@pytest.mark.parametrize(
+    ("target", "edit"),
+    [
+        ("articles/08-severity.md", lambda t: t.replace("120", "100")),
+        ("references.rendered.json", lambda t: t.replace("SCORTEN", "SCORTEM")),
+        ("synonyms.toml", lambda t: t + "\n# edited\n"),
+    ],
+)
+def test_the_loader_refuses_modified_content_naming_the_file(
+    shipped: Path, target: str, edit
+) -> None:
+    path = shipped / target
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_library(shipped)
+    assert str(caught.value).startswith("Content modified, so it is not shown:")
+    assert target in str(caught.value) and "Reinstall SJSRef" in str(caught.value)
+
+
+def test_a_hidden_article_in_a_source_checkout_is_refused_by_the_loader(tmp_path: Path) -> None:
+    resources = tmp_path / "resources"
+    shutil.copytree(REPO_RESOURCES, resources, ignore=shutil.ignore_patterns(MANIFEST_NAME))
+    (resources / "articles" / ".rogue.md").write_text("+++\n+++\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="hidden article file is not allowed"):
+        load_library(resources)
+
+
+def test_the_library_carries_its_content_check(shipped: Path) -> None:
+    assert load_library(shipped).integrity.startswith("Content verified")
 
 
 def test_manifest_is_sorted_and_stable(shipped: Path) -> None:

@@ -105,3 +105,34 @@ def test_the_settings_domain_matches_the_macos_bundle_identifier(qapp) -> None:
     spec.loader.exec_module(meta)
     reversed_domain = ".".join(reversed(app.organizationDomain().split(".")))
     assert f"{reversed_domain}.{app.applicationName()}" == meta.BUNDLE_ID
+
+
+def test_modified_content_is_hidden_by_a_page_wide_notice_and_calculators_work(
+    qtbot, tmp_path, resources_root
+):
+    import shutil
+
+    from sjsref.content.integrity import write_manifest
+    from sjsref.ui.app import load_content
+
+    shipped = tmp_path / "resources"
+    shutil.copytree(resources_root, shipped)
+    write_manifest(shipped)
+    severity = shipped / "articles" / "08-severity.md"
+    severity.write_text(severity.read_text(encoding="utf-8").replace("120", "100"), "utf-8")
+    window = create_window(
+        ViewState(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
+        Pages(),
+        load=lambda: load_content(shipped),
+    )
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        window.show()
+    assert window.load_failed and window.content is None
+    page = window.home.toPlainText()
+    assert "could not be loaded" in page and "modified" in page
+    assert "articles/08-severity.md" in page  # the notice names the file
+    window.navigate("article:severity")
+    assert window.stack.currentWidget() is window.home  # nothing of it is shown
+    window.navigate("calc:scorten")
+    assert window.calculators["scorten"].isVisible()
