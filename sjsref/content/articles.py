@@ -14,20 +14,20 @@ from pydantic import ValidationError
 from sjsref.content.errors import Problems, plain_message
 from sjsref.content.mdparse import CITATION_TOKEN, inline_plain, inline_tokens, parse, slugify
 from sjsref.content.models import FrontMatter, Section
+from sjsref.content.targets import ARTICLE_SCHEMES, WRITTEN_FORMS, Scheme, Target
 
 FENCE = "+++"
 
-# Link targets the app can follow. Anything else (a relative path, "#anchor")
-# would be a dead link in the window.
-INTERNAL_SCHEMES = ("article:", "calc:")
-EXTERNAL_SCHEMES = ("https://", "http://", "mailto:")
+# Something that reads as an HTML tag: "<img", "</a>", "<!--". With raw HTML off
+# it would show as text; the loader refuses it so the writer hears of it.
+_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>?")
 
 
 @dataclass(frozen=True)
 class Link:
     """An internal link, kept until every article is known."""
 
-    href: str
+    target: Target
     line: int
 
 
@@ -191,12 +191,17 @@ def _inline_checks(
         elif token.type == "link_open":
             href = str(token.attrs.get("href", ""))
             line = offset + _find_line(body, hit.block_line, hit.block_end, href) + 1
-            if href.startswith(INTERNAL_SCHEMES):
-                article.links.append(Link(href, line))
-            elif not href.startswith(EXTERNAL_SCHEMES):
-                problems.add(
-                    path, line, f"link target '{href}' is not article:ID[#section] or calc:ID"
-                )
+            target = Target.parse(href)
+            if target is None or target.scheme not in ARTICLE_SCHEMES:
+                problems.add(path, line, f"link target '{href}' is not {WRITTEN_FORMS}")
+            elif target.scheme is not Scheme.WEB:
+                article.links.append(Link(target, line))
+        elif token.type == "image":
+            line = offset + _find_line(body, hit.block_line, hit.block_end, "![") + 1
+            problems.add(path, line, "images are not allowed in an article")
+        elif token.type == "text" and (tag := _HTML_TAG.search(token.content)):
+            line = offset + _find_line(body, hit.block_line, hit.block_end, tag.group(0)) + 1
+            problems.add(path, line, f"raw HTML is not allowed in an article: '{tag.group(0)}'")
 
 
 def _find_line(body: list[str], start: int, end: int, needle: str) -> int:

@@ -8,6 +8,7 @@ raises one :class:`ContentError` listing each fault with its file and line.
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 from pathlib import Path
 
 from sjsref.clinical import citations as clinical_keys
@@ -18,6 +19,7 @@ from sjsref.content.integrity import content_files, require_integrity
 from sjsref.content.models import Article, CiteSite, Library, Reference
 from sjsref.content.paths import resources_dir
 from sjsref.content.references import Rendering, SourcedItem, load_items, load_rendered
+from sjsref.content.targets import Scheme
 
 __all__ = ["ContentError", "clinical_citations", "load_library"]
 
@@ -74,7 +76,7 @@ def load_library(root: Path | None = None) -> Library:
         if article is not None:
             parsed.append(article)
     _check_ids(parsed, problems)
-    _check_links(parsed, problems)
+    _check_links(parsed, items.keys(), problems)
     problems.raise_if_any()
     return _assemble(parsed, items, rendered, problems, integrity.summary())
 
@@ -105,26 +107,31 @@ def _check_ids(parsed: list[ParsedArticle], problems: Problems) -> None:
             )
 
 
-def _check_links(parsed: list[ParsedArticle], problems: Problems) -> None:
+def _check_links(
+    parsed: list[ParsedArticle], reference_keys: Collection[str], problems: Problems
+) -> None:
     sections = {a.front.id: {s.id for s in a.sections} for a in parsed}
     for article in parsed:
         for link in article.links:
-            scheme, _, target = link.href.partition(":")
-            if scheme == "calc":
-                if target not in CALCULATOR_IDS:
+            target = link.target
+            if target.scheme is Scheme.CALC:
+                if target.id not in CALCULATOR_IDS:
                     known = ", ".join(sorted(CALCULATOR_IDS))
                     problems.add(
-                        article.path, link.line, f"no calculator '{target}' (known: {known})"
+                        article.path, link.line, f"no calculator '{target.id}' (known: {known})"
                     )
-                continue
-            article_id, _, section_id = target.partition("#")
-            if article_id not in sections:
-                problems.add(article.path, link.line, f"link to a missing article '{article_id}'")
-            elif section_id and section_id not in sections[article_id]:
+            elif target.scheme is Scheme.REF:
+                if target.id not in reference_keys:
+                    problems.add(
+                        article.path, link.line, f"link to an unknown reference '{target.id}'"
+                    )
+            elif target.id not in sections:
+                problems.add(article.path, link.line, f"link to a missing article '{target.id}'")
+            elif target.anchor and target.anchor not in sections[target.id]:
                 problems.add(
                     article.path,
                     link.line,
-                    f"link to a missing section '{section_id}' of article '{article_id}'",
+                    f"link to a missing section '{target.anchor}' of article '{target.id}'",
                 )
 
 

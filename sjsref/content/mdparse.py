@@ -38,9 +38,22 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _any_link(url: str) -> bool:
+    return True
+
+
 def make_parser() -> MarkdownIt:
-    """Return a fresh CommonMark + tables parser that knows citations."""
-    md = MarkdownIt("commonmark").enable("table")
+    """Return a fresh CommonMark + tables parser that knows citations.
+
+    Raw HTML is off: a tag in an article is text, never markup (the loader
+    refuses it too, so a writer hears of it).
+    """
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    # Every [text](target) becomes a link token, whatever its scheme: the loader
+    # refuses the targets the app does not know and the renderer never links them.
+    # (markdown-it's own filter would turn javascript:/file: links into plain
+    # text, where no check sees them.)
+    md.validateLink = _any_link  # type: ignore[method-assign]
     md.inline.ruler.before("link", CITATION_TOKEN, _citation_rule)
     return md
 

@@ -20,6 +20,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from sjsref.clinical.registry import calculator
 from sjsref.content.mdparse import CITATION_TOKEN, make_parser, parse
 from sjsref.content.models import Article, Library, Reference
+from sjsref.content.targets import Target
 
 WIDTH = 78  # plain-text wrap column, for an 80-column terminal
 
@@ -57,9 +58,27 @@ def _render_cell_open(
     return f"<{token.tag}{attr}>"
 
 
+def _render_link_open(
+    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    # Only targets the app knows become links (doi: is resolved at doi.org); the
+    # loader refuses the rest, and this keeps any that slip through inert.
+    target = Target.parse(str(tokens[idx].attrs.get("href", "")))
+    return f'<a href="{html.escape(str(target))}">' if target is not None else "<a>"
+
+
+def _render_image(
+    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    # Never an <img>: the window loads no picture from content (the loader refuses them).
+    return html.escape(tokens[idx].content)
+
+
 def _html_parser() -> MarkdownIt:
     md = make_parser()
     md.add_render_rule(CITATION_TOKEN, _render_citation)
+    md.add_render_rule("link_open", _render_link_open)
+    md.add_render_rule("image", _render_image)
     md.add_render_rule("table_open", _render_table_open)
     md.add_render_rule("th_open", _render_cell_open)
     md.add_render_rule("td_open", _render_cell_open)

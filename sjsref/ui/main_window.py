@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sjsref.content.targets import Scheme, Target
 from sjsref.ui.navigation import HOME, History
 from sjsref.ui.reading import ReadingBrowser
 from sjsref.ui.search_panel import ResultsList, Row, SearchBox
@@ -33,7 +34,6 @@ SEARCH_LIMIT = 30
 NEW_PATIENT = "Ctrl+N"
 # How long a confirmation ("Chart note copied") stays in the status bar.
 MESSAGE_MS = 5000
-EXTERNAL = ("https://", "http://", "mailto:")
 
 
 @dataclass(frozen=True)
@@ -255,12 +255,16 @@ class MainWindow(QMainWindow):
     # -- navigation -----------------------------------------------------------------
 
     def navigate(self, target: str, record: bool = True) -> None:
-        """Open a target; external links go to the system browser, only on click."""
-        if target.startswith(EXTERNAL):
-            self._open_external(QUrl(target))
+        """Open a target; web links go to the system browser, only on click; others nowhere."""
+        parsed = Target.parse(target)
+        if parsed is None:
+            self.statusBar().showMessage(f"Not a link SJSRef follows: {target[:80]}", MESSAGE_MS)
             return
-        if target.startswith("copy:") and self.references_view is not None:
-            self.references_view.copy_one(target[5:])
+        if parsed.scheme is Scheme.WEB:
+            self._open_external(QUrl(str(parsed)))
+            return
+        if parsed.scheme is Scheme.COPY and self.references_view is not None:
+            self.references_view.copy_one(parsed.id)
             return
         current = self._history_entries.current
         if current is not None:
@@ -283,23 +287,23 @@ class MainWindow(QMainWindow):
         self.back_button.setEnabled(self._history_entries.can_go(-1))
         self.forward_button.setEnabled(self._history_entries.can_go(1))
 
-    def _show(self, target: str) -> bool:
-        scheme, _, rest = target.partition(":")
-        if self.content is None and scheme != "calc":
+    def _show(self, href: str) -> bool:
+        target = Target.parse(href)
+        if target is None or (self.content is None and target.scheme is not Scheme.CALC):
             return False
-        if scheme == "home":
+        scheme, rest = target.scheme, target.id
+        if scheme is Scheme.HOME:
             self.stack.setCurrentWidget(self.home)
-        elif scheme == "article":
-            article_id, _, anchor = rest.partition("#")
+        elif scheme is Scheme.ARTICLE:
             try:
-                self.article_view.show_article(article_id, anchor)
+                self.article_view.show_article(rest, target.anchor)
             except KeyError:
                 return False
             self.stack.setCurrentWidget(self.article_view)
-        elif scheme in ("ref", "refs"):
+        elif scheme in (Scheme.REF, Scheme.REFS):
             self.references_view.show_reference(rest)
             self.stack.setCurrentWidget(self.references_view)
-        elif scheme == "calc":
+        elif scheme is Scheme.CALC:
             if rest not in self.calculators:
                 page = self._pages.calculator(rest, self._state)
                 if page is None:

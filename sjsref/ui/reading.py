@@ -6,7 +6,7 @@ has loaded.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QMouseEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -26,6 +26,10 @@ class ReadingBrowser(QTextBrowser):
         self.anchorClicked.connect(lambda url: self.link.emit(url.toString()))
         self.viewport().installEventFilter(self)
         self._base = QFont(self.font())
+
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        """Load nothing: content has no pictures, and a URL in it must never reach a file."""
+        return None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):

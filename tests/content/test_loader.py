@@ -11,6 +11,7 @@ import pytest
 from sjsref.content.errors import ContentError
 from sjsref.content.loader import load_library
 from sjsref.content.models import CiteSite
+from sjsref.content.targets import WRITTEN_FORMS
 from tests.content.conftest import ALPHA, BETA, LibraryMaker, dump, references
 
 
@@ -254,13 +255,46 @@ def test_duplicate_section_anchor(make_library: LibraryMaker) -> None:
         ("article:gamma", "link to a missing article 'gamma'"),
         ("article:beta#nowhere", "link to a missing section 'nowhere' of article 'beta'"),
         ("calc:sofa", "no calculator 'sofa' (known: abcd10, bsa, classify, scorten)"),
-        ("beta.md", "link target 'beta.md' is not article:ID[#section] or calc:ID"),
+        ("beta.md", f"link target 'beta.md' is not {WRITTEN_FORMS}"),
+        ("ref:nobody2000", "link to an unknown reference 'nobody2000'"),
+        ("mailto:a@b.c", f"link target 'mailto:a@b.c' is not {WRITTEN_FORMS}"),
+        ("copy:smith2001", f"link target 'copy:smith2001' is not {WRITTEN_FORMS}"),
     ],
 )
 def test_broken_internal_link(make_library: LibraryMaker, href: str, message: str) -> None:
     text = ALPHA.replace("article:beta#details", href)
     root = make_library(articles={"01-alpha.md": text, "02-beta.md": BETA})
     assert problems(root) == [f"articles/01-alpha.md:19: {message}"]
+
+
+# What a tampered article carried to the window in the probe of issue 12.
+PAYLOADS = [
+    ('<img src="http://example.com/x.png">', "raw HTML is not allowed in an article: '<img"),
+    ("<script>alert(1)</script>", "raw HTML is not allowed in an article: '<script>'"),
+    ('<iframe src="http://example.com">', "raw HTML is not allowed in an article: '<iframe"),
+    ('<a href="http://example.com">here</a>', "raw HTML is not allowed in an article: '<a"),
+    ("[run](javascript:alert(1))", "link target"),
+    ("[file](file:///etc/passwd)", "link target 'file:///etc/passwd' is not"),
+    ("![x](http://example.com/x.png)", "images are not allowed in an article"),
+    ("![x](resources/x.png)", "images are not allowed in an article"),
+]
+
+
+@pytest.mark.parametrize(("payload", "message"), PAYLOADS, ids=[p[0][:12] for p in PAYLOADS])
+def test_html_scripts_images_and_unknown_links_are_refused_with_file_and_line(
+    make_library: LibraryMaker, payload: str, message: str
+) -> None:
+    text = ALPHA.replace("article:beta#details", "article:beta") + f"\n{payload}\n"
+    root = make_library(articles={"01-alpha.md": text, "02-beta.md": BETA})
+    line = len(text.splitlines())
+    found = problems(root)
+    assert any(p.startswith(f"articles/01-alpha.md:{line}: {message}") for p in found), found
+
+
+def test_doi_and_web_links_are_allowed(make_library: LibraryMaker) -> None:
+    text = ALPHA + "\nSee [the paper](doi:10.1000/xyz) and [the page](https://example.org).\n"
+    root = make_library(articles={"01-alpha.md": text, "02-beta.md": BETA})
+    assert load_library(root).article("alpha")
 
 
 def test_invalid_json(make_library: LibraryMaker) -> None:
