@@ -13,6 +13,7 @@ OR for the loose one that fills up a short result list.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from sjsref.search.spelling import Vocabulary
@@ -69,16 +70,57 @@ class CompiledQuery:
     units: tuple[Unit, ...]
     corrections: dict[str, list[str]] = field(default_factory=dict)
 
+    @property
+    def content(self) -> tuple[Unit, ...]:
+        """The units that must match: all but the stopwords, or all if that is none."""
+        return tuple(u for u in self.units if not u.stopword) or self.units
+
+    @property
+    def optional(self) -> tuple[Unit, ...]:
+        """The stopwords left out of :attr:`content` (question and filler words)."""
+        content = self.content
+        return tuple(u for u in self.units if u not in content)
+
+    def searched(self, dropped: Collection[Unit] = ()) -> str:
+        """The query as searched when a word was corrected or dropped, else ``""``."""
+        if not self.corrections and not dropped:
+            return ""
+        parts = [
+            self.corrections[u.text][0] if u.text in self.corrections else u.text
+            for u in self.units
+            if u not in dropped
+        ]
+        return " ".join(parts)
+
 
 def light_stem(word: str) -> str:
-    """Strip an English plural so a prefix search also finds the singular."""
+    """Strip a plural, "-ing", "-ed" or "-ment", so a prefix finds the other forms.
+
+    A question says "treated", "starting", "detachment"; the text may say
+    "treatment", "started", "detached". The stem is only searched as a prefix when it keeps at
+    least :data:`MIN_PREFIX_LENGTH` letters ("used" stays "used").
+    """
+    if len(word) > 7 and word.endswith(("ment", "ments")):
+        # "detachment" -> "detach", which also finds "detached".
+        return word[: word.rindex("ment")]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3]
     if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
         return word[:-2]
+    if len(word) > 5 and word.endswith("ing"):
+        return _undouble(word[:-3])
+    if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+        return _undouble(word[:-2])
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+def _undouble(stem: str) -> str:
+    # "stopped" -> "stopp" -> "stop"; "called" keeps its "ll", "dressed" its "ss".
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]
+    return stem
 
 
 def compile_query(text: str, synonyms: Synonyms, vocabulary: Vocabulary) -> CompiledQuery | None:
@@ -244,13 +286,17 @@ def _word_unit(
     corrections: dict[str, list[str]],
 ) -> Unit:
     alternatives: list[Phrase] = []
+    stem = light_stem(word)
     if is_final:
         alternatives.append(Phrase((word,), prefix=True))
         known = vocabulary.has_prefix(word)
+        if stem != word and len(stem) >= MIN_PREFIX_LENGTH and not stem.isdigit():
+            # A finished "treated" also finds "treatment".
+            alternatives.append(Phrase((stem,), prefix=True))
+            known = known or vocabulary.has_prefix(stem)
         if len(word) >= MIN_PREFIX_LENGTH:
             alternatives.extend(_term_phrase(t) for t in synonyms.completions((word,)))
     else:
-        stem = light_stem(word)
         if stem != word:
             alternatives.append(Phrase((word,)))
         if len(stem) >= MIN_PREFIX_LENGTH and not stem.isdigit():
@@ -260,7 +306,11 @@ def _word_unit(
             if not word.isdigit():
                 alternatives.append(Phrase((word + "s",)))
         known = word in vocabulary or stem in vocabulary
-    stopword = word in synonyms.stopwords and not is_final
+        if len(stem) >= MIN_PREFIX_LENGTH and stem != word:
+            known = known or vocabulary.has_prefix(stem)
+    # A question word need not match, even as the last word typed ("does it
+    # work"); a query made only of such words still searches them.
+    stopword = word in synonyms.stopwords
     if not known and not stopword and not word.isdigit():
         # "reexposure", "followup": two indexed words written as one.
         split = vocabulary.split(word, prefix=is_final)
