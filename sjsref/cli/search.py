@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from sjsref.clinical.registry import CALCULATORS
@@ -12,7 +13,7 @@ from sjsref.content.errors import ContentError
 from sjsref.content.loader import load_library
 from sjsref.content.paths import resources_dir
 from sjsref.search.documents import build_index
-from sjsref.search.index import Hit
+from sjsref.search.results import Hit
 from sjsref.search.synonyms import SynonymError
 
 # Matches in plain-text output are wrapped in these (ANSI bold on a terminal).
@@ -43,24 +44,20 @@ def run(args: argparse.Namespace) -> int:
     except (ContentError, SynonymError, OSError) as exc:
         sys.stderr.write(f"sjsref: error: {exc}\n")
         return 1
-    hits = index.search(args.query, limit=args.limit)
-    compiled = index.compile(args.query)
-    corrections = compiled.corrections if compiled else {}
+    result = index.search(args.query, limit=args.limit)
     if args.json:
-        payload = {
-            "query": args.query,
-            "corrections": corrections,
-            "hits": [h.as_dict() for h in hits],
-        }
+        payload = {"query": args.query, **result.as_dict()}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
-        for typed, meant in corrections.items():
+        for typed, meant in result.corrections.items():
             sys.stdout.write(f"(also searched for {' or '.join(meant)} instead of {typed})\n")
-        sys.stdout.write(format_hits(hits, marks=_TTY_MARKS if sys.stdout.isatty() else None))
+        for word in result.dropped:
+            sys.stdout.write(f"(nothing matched {word}; left out)\n")
+        sys.stdout.write(format_hits(result, marks=_TTY_MARKS if sys.stdout.isatty() else None))
     return 0
 
 
-def format_hits(hits: list[Hit], marks: tuple[str, str] | None = None) -> str:
+def format_hits(hits: Sequence[Hit], marks: tuple[str, str] | None = None) -> str:
     """Plain-text results: rank, kind, title, snippet and target of each hit.
 
     Args:

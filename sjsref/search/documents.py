@@ -9,17 +9,20 @@ section that holds the table).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from sjsref.clinical.registry import CalculatorInfo
 from sjsref.content.models import Article, Library, Reference
-from sjsref.search.index import Document, SearchIndex
+from sjsref.search.index import SearchIndex
+from sjsref.search.results import Document
 from sjsref.search.synonyms import load_synonyms
 from sjsref.search.text import iter_pipe_tables, strip_markdown
 
 # The synonym file, in resources/.
 SYNONYMS_FILE = "synonyms.toml"
+_SUBHEADING = re.compile(r"^\s{0,3}#{3,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 # A table row's title is its first cell, cut here so a long cell stays a title.
 MAX_ROW_TITLE = 80
 
@@ -51,7 +54,8 @@ def calculator_document(calculator: CalculatorInfo) -> Document:
         title=calculator.name,
         body=" ".join([calculator.purpose, *(f"{c}." for c in criteria)]),
         target=f"calc:{calculator.id}",
-        keywords=(calculator.id, *calculator.keywords),
+        # "calculator": what "how do I calculate SCORTEN" is looking for.
+        keywords=(calculator.id, "calculator", *calculator.keywords),
         context="Calculator",
     )
 
@@ -75,12 +79,18 @@ def article_documents(article: Article) -> list[Document]:
                 title=section.title,
                 body=strip_markdown(section.markdown),
                 target=target,
+                keywords=subheadings(section.markdown),
                 context=article.title,
             )
         )
         context = f"{article.title} › {section.title}"
         documents.extend(table_row_documents(section.markdown, target, context))
     return documents
+
+
+def subheadings(markdown: str) -> tuple[str, ...]:
+    """The ``###`` headings inside a section: labels its author chose, like keywords."""
+    return tuple(strip_markdown(m) for m in _SUBHEADING.findall(markdown))
 
 
 def table_row_documents(markdown: str, target: str, context: str) -> list[Document]:
@@ -116,6 +126,9 @@ def reference_document(reference: Reference) -> Document:
     authors = [n.literal or " ".join(p for p in (n.family, n.given) if p) for n in item.author]
     journal = [j for j in (item.container_title, item.container_title_short) if j]
     year = str(item.issued.year) if item.issued else ""
+    families = tuple(n.family for n in item.author if n.family)
+    # "Micheletti 2018": how the articles and clinicians name a paper.
+    label = f"{families[0]} {year}".strip() if families else ""
     body_parts = [", ".join(authors), *journal, year]
     if item.DOI:
         body_parts.append(f"doi:{item.DOI}")
@@ -126,7 +139,7 @@ def reference_document(reference: Reference) -> Document:
         title=item.title,
         body=". ".join(body_parts),
         target=f"ref:{reference.key}",
-        keywords=tuple(n.family for n in item.author if n.family),
+        keywords=(label, *families) if label else families,
         context=f"{journal[-1]} {year}".strip() if journal else year,
     )
 

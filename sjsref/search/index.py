@@ -3,26 +3,23 @@
 Built from plain :class:`Document` values, so it knows nothing about where they
 come from (``documents.py`` makes them from the library and the calculators).
 
-Snippets are plain text plus match spans (character offsets), never HTML:
-the window and the command line mark them up their own way, and
-:meth:`Hit.snippet_html` gives the minimal ``<b>`` form for Qt rich text.
+Ranking, in two stages: documents holding every word asked for, by bm25; when
+those are few (a question rarely has all its words in one place), documents by
+how many of the words they hold (coverage), and by bm25 within one coverage.
 """
 
 from __future__ import annotations
 
-import html
 import sqlite3
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Iterable, Sequence
 
 from sjsref.search.query import CompiledQuery, Unit, compile_query
+from sjsref.search.results import KINDS, Document, Hit, Kind, SearchResult
 from sjsref.search.spelling import Vocabulary, merge
 from sjsref.search.synonyms import Synonyms
 from sjsref.search.text import MARK_CLOSE, MARK_OPEN, clean, marked_spans, words
 
-Kind = Literal["article", "section", "calculator", "reference", "drug"]
-KINDS: tuple[Kind, ...] = ("article", "section", "calculator", "reference", "drug")
+__all__ = ["KINDS", "Document", "Hit", "Kind", "SearchIndex", "SearchResult"]
 
 # bm25 column weights: title, keywords, body, context. A word in a title or in
 # the keywords an author chose says far more about a document than the same
@@ -63,84 +60,19 @@ TITLE_MATCH_BOOST = 1.5
 # title alone, if those are too many): a tiered index, as large engines keep
 # "champion lists". The real library never comes near.
 RANK_CAP = 1000
-# The loose (any word) query runs only when the strict one found fewer hits.
+# The coverage stage runs only when the strict (every word) query found fewer
+# hits than this.
 LOOSE_BELOW = 5
-
-
-@dataclass(frozen=True)
-class Document:
-    """One searchable thing.
-
-    Attributes:
-        kind: What it is; the window shows it next to the title. ``drug``
-            is one row of a Markdown table (the library's are drug/HLA tables).
-        title: Heading shown in the results and weighted highest.
-        body: Plain text (Markdown already stripped) searched and snippeted.
-        target: Where Enter goes: ``article:ID``, ``article:ID#SECTION``,
-            ``calc:ID`` or ``ref:KEY``.
-        keywords: Terms the author chose; weighted just under the title.
-        context: The parent's title (article of a section), weakly weighted.
-    """
-
-    kind: Kind
-    title: str
-    body: str
-    target: str
-    keywords: tuple[str, ...] = ()
-    context: str = ""
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One search result.
-
-    Attributes:
-        rank: Position, 1 for the best hit.
-        kind: The document kind.
-        title: The document title.
-        snippet: Plain text around the match (may start or end with "…").
-        spans: ``(start, end)`` offsets in ``snippet`` of the matched words.
-        target: Where opening the hit goes.
-        context: The parent's title ("" for top-level documents).
-        score: Relevance, larger is better (negated, boosted bm25).
-    """
-
-    rank: int
-    kind: Kind
-    title: str
-    snippet: str
-    spans: tuple[tuple[int, int], ...]
-    target: str
-    context: str
-    score: float
-
-    def marked(self, open_mark: str, close_mark: str, escape: Callable[[str], str] = str) -> str:
-        """The snippet with each match between the marks; ``escape`` applies to the text."""
-        parts: list[str] = []
-        position = 0
-        for start, end in self.spans:
-            parts += [escape(self.snippet[position:start]), open_mark]
-            parts += [escape(self.snippet[start:end]), close_mark]
-            position = end
-        parts.append(escape(self.snippet[position:]))
-        return "".join(parts)
-
-    def snippet_html(self) -> str:
-        """The snippet as escaped HTML with matches in ``<b>``."""
-        return self.marked("<b>", "</b>", html.escape)
-
-    def as_dict(self) -> dict[str, object]:
-        """JSON-ready form."""
-        return {
-            "rank": self.rank,
-            "kind": self.kind,
-            "title": self.title,
-            "context": self.context,
-            "snippet": self.snippet,
-            "spans": [list(s) for s in self.spans],
-            "target": self.target,
-            "score": round(self.score, 4),
-        }
+# A word found in more of the documents than this share is not required (see
+# SearchIndex._tiers). In this library "SJS" (0.42), "TEN" (0.45) and "drug"
+# (0.37) are above it; "skin" (0.28) and "mortality" (0.22) are below.
+UBIQUITOUS_SHARE = 1 / 3
+# Document shares remembered; cleared wholesale when full.
+SHARE_CACHE_SIZE = 512
+# Rows the coverage stage ranks in an index too big to count every word's
+# matches (more than DIRECT_SNIPPET_DOCS documents): the best by bm25 of the
+# any-word query, then ordered by coverage.
+COVERAGE_POOL = 100
 
 
 class SearchIndex:
@@ -193,6 +125,11 @@ class SearchIndex:
             "AND (rowid <= ? OR rowid IN (SELECT rowid FROM docs WHERE docs MATCH ? "
             f"ORDER BY rowid LIMIT {RANK_CAP})) ORDER BY bm25(docs, {weights}) LIMIT ?"
         )
+        self._small = len(self._documents) <= DIRECT_SNIPPET_DOCS
+        self._all_rows = "SELECT rowid FROM docs WHERE docs MATCH ?"
+        self._first_row = f"{self._all_rows} LIMIT 1"
+        self._count = "SELECT count(*) FROM docs WHERE docs MATCH ?"
+        self._shares: dict[str, float] = {}
         self._probe = (
             f"SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rowid LIMIT {RANK_CAP}, 1"
         )
@@ -237,7 +174,7 @@ class SearchIndex:
         """The FTS5 expressions a query turns into (for tests and debugging)."""
         return compile_query(query, self._synonyms, self.vocabulary())
 
-    def search(self, query: str, limit: int = 20) -> list[Hit]:
+    def search(self, query: str, limit: int = 20) -> SearchResult:
         """Rank documents for a user query; never raises on odd input.
 
         Args:
@@ -245,26 +182,33 @@ class SearchIndex:
             limit: Most hits to return.
 
         Returns:
-            Hits, best first; empty when nothing matches.
+            The hits, best first (none when nothing matches), with the words
+            corrected or dropped on the way.
         """
         if limit <= 0 or not self._documents:
-            return []
+            return SearchResult()
         compiled = self.compile(query)
         if compiled is None:
-            return []
+            return SearchResult()
         # Rank a few more than asked, since the kind prior can reorder them.
         pool = limit + 10
-        ranked = self._ranked(compiled.strict, pool, compiled.units)
-        expression = compiled.strict
-        if len(ranked) < min(limit, LOOSE_BELOW) and compiled.loose:
-            seen = {row for row, _ in ranked}
-            loose = self._ranked(compiled.loose, pool, compiled.units)
-            extra = [r for r in loose if r[0] not in seen]
-            # Loose hits come after every strict hit, whatever their score.
-            floor = min((s for _, s in ranked), default=float("inf"))
-            ranked += [(row, min(score, floor)) for row, score in extra]
-            expression = compiled.loose
+        tiers = self._tiers(compiled)
+        expression = " AND ".join(u.fts() for u in tiers[0])
+        ranked = self._ranked(expression, pool, tiers[0])
+        dropped: tuple[Unit, ...] = ()
+        if len(ranked) < min(limit, LOOSE_BELOW) and (len(tiers[0]) > 1 or not ranked):
+            ranked, expression, dropped = self._by_coverage(tiers, pool, ranked)
+            # Words are "dropped" only in favour of others that found something.
+            dropped = dropped if ranked else ()
         ranked = self._spread(ranked)[:limit]
+        return SearchResult(
+            hits=tuple(self._hits(ranked, expression)),
+            corrections={word: tuple(meant) for word, meant in compiled.corrections.items()},
+            dropped=tuple(u.text for u in dropped),
+            searched=compiled.searched(dropped),
+        )
+
+    def _hits(self, ranked: list[tuple[int, float]], expression: str) -> list[Hit]:
         snippets = self._snippets(expression, [row for row, _ in ranked])
         hits: list[Hit] = []
         for position, (row, score) in enumerate(ranked, start=1):
@@ -284,22 +228,110 @@ class SearchIndex:
             )
         return hits
 
+    def _tiers(self, compiled: CompiledQuery) -> list[tuple[Unit, ...]]:
+        """The units to require, then those to fall back on, in order.
+
+        The words of a question that must match come first. Words found in
+        more than :data:`UBIQUITOUS_SHARE` of the documents ("SJS", "TEN",
+        "drug" in this library) tell documents apart no better than "the", so
+        they are not required when the query has other words; they are searched
+        only if the other words match nothing, and question words after them.
+        """
+        content = compiled.content
+        common: tuple[Unit, ...] = ()
+        if len(content) > 1:
+            common = tuple(u for u in content if self._share(u.fts()) > UBIQUITOUS_SHARE)
+        required = tuple(u for u in content if u not in common)
+        if not required:
+            required, common = content, ()
+        return [tier for tier in (required, common, compiled.optional) if tier]
+
+    def _share(self, expression: str) -> float:
+        """Share of the documents that match ``expression`` (remembered)."""
+        share = self._shares.get(expression)
+        if share is None:
+            try:
+                (count,) = self._db.execute(self._count, (expression,)).fetchone()
+            except sqlite3.OperationalError:
+                count = 0
+            share = count / len(self._documents)
+            if len(self._shares) >= SHARE_CACHE_SIZE:
+                self._shares.clear()
+            self._shares[expression] = share
+        return share
+
+    def _by_coverage(
+        self, tiers: list[tuple[Unit, ...]], pool: int, strict: list[tuple[int, float]]
+    ) -> tuple[list[tuple[int, float]], str, tuple[Unit, ...]]:
+        """Rows by how many words they hold, then by bm25; and the words matching nothing.
+
+        Returns:
+            The ranked rows (scores made non-increasing, so a score still
+            orders the hits), the expression to cut snippets with, and the
+            units dropped because no document holds them.
+        """
+        dropped: list[Unit] = []
+        live: list[Unit] = []
+        found: dict[Unit, set[int]] = {}
+        for tier in tiers:
+            # The first tier with a word that matches anything is searched.
+            found = {u: self._matching(u.fts()) for u in tier}
+            live = [u for u in tier if found[u]]
+            if live:
+                dropped += [u for u in tier if not found[u]]
+                break
+            dropped += tier
+        expression = " OR ".join(u.fts() for u in live)
+        if len(live) <= 1:
+            single = self._ranked(expression, pool, live) if live else []
+            return single, expression, tuple(dropped)
+        if self._small:
+            candidates = dict(self._ranked(expression, len(self._documents), live))
+        else:
+            candidates = dict(self._ranked(expression, COVERAGE_POOL, live))
+            candidates.update((row, score) for row, score in strict if row not in candidates)
+            found = {u: self._rows_among(u.fts(), list(candidates)) for u in live}
+        coverage = {row: sum(row in found[u] for u in live) for row in candidates}
+        ordered = sorted(candidates.items(), key=lambda pair: (-coverage[pair[0]], -pair[1]))
+        ranked: list[tuple[int, float]] = []
+        ceiling = float("inf")
+        for row, score in ordered[:pool]:
+            ceiling = min(ceiling, score)
+            ranked.append((row, ceiling))
+        return ranked, expression, tuple(dropped)
+
+    def _matching(self, expression: str) -> set[int]:
+        """Rows matching ``expression``; in a big index, only the first one."""
+        sql = self._all_rows if self._small else self._first_row
+        try:
+            return {row for (row,) in self._db.execute(sql, (expression,))}
+        except sqlite3.OperationalError:
+            return set()
+
+    def _rows_among(self, expression: str, rows: Sequence[int]) -> set[int]:
+        """Which of ``rows`` match ``expression``."""
+        sql = f"{self._all_rows} AND rowid IN ({', '.join('?' * len(rows))})"
+        try:
+            return {row for (row,) in self._db.execute(sql, (expression, *rows))}
+        except sqlite3.OperationalError:
+            return set()
+
     def _ranked(
-        self, expression: str, limit: int, units: tuple[Unit, ...]
+        self, expression: str, limit: int, units: Sequence[Unit]
     ) -> list[tuple[int, float]]:
+        """Best rows by bm25, times the kind prior and the title boost for ``units``."""
         try:
             rows = self._bm25(expression, limit)
         except sqlite3.OperationalError:
             # Defensive only: compile_query quotes every token, and the
             # robustness test feeds it arbitrary text to keep this unreached.
             return []
-        content = [u for u in units if not u.stopword] or list(units)
         boosted = [
             (
                 row,
                 -score
                 * KIND_BOOST.get(self._documents[row].kind, 1.0)
-                * self._title_boost(row, content),
+                * self._title_boost(row, units),
             )
             for row, score in rows
         ]
@@ -318,7 +350,7 @@ class SearchIndex:
         parameters = (expression, past_cap[0] - 1, narrow, limit)
         return list(self._db.execute(self._select_capped, parameters).fetchall())
 
-    def _title_boost(self, row: int, units: list[Unit]) -> float:
+    def _title_boost(self, row: int, units: Sequence[Unit]) -> float:
         title = self._title_words.get(row)
         if title is None:
             title = words(clean(self._documents[row].title))

@@ -121,16 +121,16 @@ def test_ranks_are_consecutive_and_scores_descend(small_index: SearchIndex) -> N
 
 def test_limit(small_index: SearchIndex) -> None:
     assert len(small_index.search("a", limit=2)) <= 2
-    assert small_index.search("scorten", limit=0) == []
+    assert small_index.search("scorten", limit=0).hits == ()
 
 
 def test_nothing_found_is_an_empty_list(small_index: SearchIndex) -> None:
-    assert small_index.search("zebrafish") == []
-    assert small_index.search("   ") == []
+    assert small_index.search("zebrafish").hits == ()
+    assert small_index.search("   ").hits == ()
 
 
 def test_empty_index() -> None:
-    assert SearchIndex([]).search("scorten") == []
+    assert SearchIndex([]).search("scorten").hits == ()
 
 
 def test_rows_of_one_table_are_capped() -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sjsref.search.index import Hit, SearchIndex
+from sjsref.search.index import Hit, SearchIndex, SearchResult
 
 NASTY = [
     "",
@@ -101,9 +101,9 @@ def _fts_accepts(index: SearchIndex, query: str) -> None:
 @pytest.mark.parametrize("query", NASTY)
 def test_nasty_strings(small_index: SearchIndex, query: str) -> None:
     _fts_accepts(small_index, query)
-    hits = small_index.search(query)
-    assert isinstance(hits, list)
-    assert all(isinstance(h, Hit) for h in hits)
+    result = small_index.search(query)
+    assert isinstance(result, SearchResult)
+    assert all(isinstance(h, Hit) for h in result.hits)
 
 
 @settings(
