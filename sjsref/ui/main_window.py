@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from sjsref.content.targets import Scheme, Target
 from sjsref.ui.navigation import HOME, History
 from sjsref.ui.reading import ReadingBrowser
-from sjsref.ui.search_panel import ResultsList, Row, SearchBox
+from sjsref.ui.search_panel import ResultsList, SearchBox, result_rows
 from sjsref.ui.state import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, ViewState
 from sjsref.ui.tasks import BackgroundTask
 
@@ -236,11 +236,7 @@ class MainWindow(QMainWindow):
         elif not text.strip():
             self.results.set_rows(self._pages.browse_rows(self.content))
         else:
-            hits = self.content.index.search(text, SEARCH_LIMIT)
-            rows = [Row(h.kind, h.title, h.snippet_html(), h.target, h.context) for h in hits]
-            self.results.set_rows(
-                rows, "" if rows else "No match. Try another spelling or fewer words."
-            )
+            self.results.set_rows(*result_rows(self.content.index.search(text, SEARCH_LIMIT)))
 
     def open_current(self) -> None:
         target = self.results.current_target()

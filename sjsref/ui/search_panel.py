@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
@@ -24,6 +25,9 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from sjsref.search.results import SearchResult
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,6 +52,26 @@ class Row:
     snippet_html: str
     target: str
     context: str = ""
+
+
+NO_MATCH = "No match. Try another spelling or fewer words."
+
+
+def result_rows(result: SearchResult) -> tuple[list[Row], str]:
+    """The rows for a search result, and the line shown above them.
+
+    The line says what was searched when it is not what was typed (a word
+    corrected or dropped), or that nothing matched.
+    """
+    rows = [Row(h.kind, h.title, h.snippet_html(), h.target, h.context) for h in result]
+    if not rows:
+        return rows, NO_MATCH
+    if not result.searched:
+        return rows, ""
+    message = f"Showing results for {result.searched}"
+    if result.dropped:
+        message += f" (nothing matched {', '.join(result.dropped)})"
+    return rows, message
 
 
 class SearchBox(QLineEdit):
@@ -189,10 +213,7 @@ def _preview() -> int:
     layout.addWidget(results)
 
     def update(text: str) -> None:
-        hits = index.search(text, 30)
-        results.set_rows(
-            [Row(h.kind, h.title, h.snippet_html(), h.target, h.context) for h in hits]
-        )
+        results.set_rows(*result_rows(index.search(text, 30)))
 
     box.textChanged.connect(update)
     box.moveBy.connect(results.move_by)
