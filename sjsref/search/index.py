@@ -14,45 +14,40 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from sjsref.search.query import CompiledQuery, Unit, compile_query
+from sjsref.search.ranking import (
+    Ranked,
+    Titles,
+    by_coverage,
+    kind_boosts,
+    scored_expression,
+    spread,
+)
 from sjsref.search.results import KINDS, Document, Hit, Kind, SearchResult
 from sjsref.search.spelling import Vocabulary, merge
 from sjsref.search.synonyms import Synonyms
-from sjsref.search.text import MARK_CLOSE, MARK_OPEN, clean, marked_spans, words
+from sjsref.search.text import MARK_CLOSE, MARK_OPEN, clean, marked_spans
 
 __all__ = ["KINDS", "Document", "Hit", "Kind", "SearchIndex", "SearchResult"]
 
 # bm25 column weights: title, keywords, body, context. A word in a title or in
 # the keywords an author chose says far more about a document than the same
 # word in its prose; the context (the parent article's title) only breaks ties.
-# These weights and the boosts below were tuned by hand on the judged queries
-# (tests/search/judged_queries.toml); change them only with that test green.
+# These weights and the boosts in ranking.py were tuned by hand on the judged
+# queries (tests/search/judged_queries.toml); change them only with that test
+# green.
 COLUMN_WEIGHTS = (10.0, 6.0, 1.0, 0.5)
 # Tokens of body text around the match in a snippet (about one line).
 SNIPPET_TOKENS = 16
 # Up to this many documents, snippets come straight from the index, in one pass
-# over the matches (about 0.3 ms for 20 hits in the real library); beyond, from
-# a scratch table (about 1.5 ms, whatever the size of the index).
+# over the matches (about 0.3 ms for 20 hits in the real library), and the
+# coverage stage reads every word's matches; beyond, both work on a scratch
+# table holding only the rows in play (about 1.5 ms to fill, whatever the size
+# of the index): FTS5 cannot restrict a MATCH to a few rowids cheaply ("AND
+# rowid IN (...)" cost 36-90 ms per word for 100 rows in a 27,500-document
+# index).
 DIRECT_SNIPPET_DOCS = 2000
 # Characters of body shown when the match is not in the body.
 SNIPPET_CHARS = 110
-# Rows of one table shown at most; more would push every other hit off screen
-# for a query that names a drug the table lists many times.
-MAX_ROWS_PER_TABLE = 2
-# Kind prior, multiplied into bm25 (which is negative: larger is better). A
-# calculator or a section is what a bedside query wants to open; a reference
-# is what it wants least often, and references are many and title-heavy.
-KIND_BOOST: dict[str, float] = {
-    "calculator": 1.6,
-    "section": 1.15,
-    "article": 0.7,
-    "drug": 0.85,
-    "reference": 0.5,
-}
-# A title that holds every word asked for is multiplied by 1 + this times the
-# share of its words that were asked for, so a title that *is* the query
-# ("Mouth", "Skin biopsy", "SCORTEN") comes first: bm25 alone favours long
-# keyword lists that repeat a common word.
-TITLE_MATCH_BOOST = 1.5
 # Rows bm25 ranks for one query, about. bm25 costs a few microseconds a row, so
 # a common word in a library 100 times ours would take tens of milliseconds.
 # Past this many matches, the rows ranked are the first RANK_CAP matches in
@@ -64,7 +59,7 @@ RANK_CAP = 1000
 # hits than this.
 LOOSE_BELOW = 5
 # A word found in more of the documents than this share is not required (see
-# SearchIndex._tiers). In this library "SJS" (0.42), "TEN" (0.45) and "drug"
+# SearchIndex._split_common). In this library "SJS" (0.42), "TEN" (0.45) and "drug"
 # (0.37) are above it; "skin" (0.28) and "mortality" (0.22) are below.
 UBIQUITOUS_SHARE = 1 / 3
 # Document shares remembered; cleared wholesale when full.
@@ -107,14 +102,15 @@ class SearchIndex:
             ),
         )
         self._db.execute("CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row')")
-        # In a big index snippets are cut from a scratch table holding only the
-        # hits' bodies: FTS5 cannot restrict a MATCH to a few rowids, so going
-        # through the whole index costs time in proportion to its matches.
+        # In a big index, the rows in play are copied here (see
+        # DIRECT_SNIPPET_DOCS); _pooled says which.
         self._db.execute(
-            "CREATE VIRTUAL TABLE hits USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')"
+            "CREATE VIRTUAL TABLE pool USING fts5(title, keywords, body, context, "
+            "tokenize = 'unicode61 remove_diacritics 2')"
         )
+        self._pooled: frozenset[int] = frozenset()
         self._vocabulary: Vocabulary | None = None
-        self._title_words: dict[int, list[str]] = {}
+        self._titles = Titles(self._documents)
         weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
         self._select = (
             f"SELECT rowid, bm25(docs, {weights}) FROM docs WHERE docs MATCH ? "
@@ -133,17 +129,13 @@ class SearchIndex:
         self._probe = (
             f"SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rowid LIMIT {RANK_CAP}, 1"
         )
-        self._snippet = (
-            f"SELECT rowid, snippet(hits, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', "
-            f"{SNIPPET_TOKENS}) FROM hits WHERE hits MATCH ?"
-        )
         # "AND rowid IN (...)" would re-run the MATCH once per listed rowid
         # (measured: 2 ms for 20 hits); one pass that cuts snippets only for
         # the wanted rows costs 0.3 ms.
-        self._snippet_direct = (
+        self._snippet = (
             "SELECT rowid, CASE WHEN rowid IN ({rows}) THEN "
-            f"snippet(docs, 2, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_TOKENS}) "
-            "END FROM docs WHERE docs MATCH ?"
+            f"snippet({{table}}, 2, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_TOKENS}) "
+            "END FROM {table} WHERE {table} MATCH ?"
         )
 
     def __len__(self) -> int:
@@ -191,16 +183,18 @@ class SearchIndex:
         if compiled is None:
             return SearchResult()
         # Rank a few more than asked, since the kind prior can reorder them.
-        pool = limit + 10
-        tiers = self._tiers(compiled)
-        expression = " AND ".join(u.fts() for u in tiers[0])
-        ranked = self._ranked(expression, pool, tiers[0])
+        wanted = limit + 10
+        required, common = self._split_common(compiled.content)
+        strict = " AND ".join(u.fts() for u in required)
+        expression = scored_expression(strict, required, common)
+        ranked = self._ranked(expression, wanted, required)
         dropped: tuple[Unit, ...] = ()
-        if len(ranked) < min(limit, LOOSE_BELOW) and (len(tiers[0]) > 1 or not ranked):
-            ranked, expression, dropped = self._by_coverage(tiers, pool, ranked)
+        if len(ranked) < min(limit, LOOSE_BELOW) and (len(compiled.content) > 1 or not ranked):
+            tiers = [t for t in (required, common, compiled.optional) if t]
+            ranked, expression, dropped = self._by_coverage(tiers, wanted, ranked, common)
             # Words are "dropped" only in favour of others that found something.
             dropped = dropped if ranked else ()
-        ranked = self._spread(ranked)[:limit]
+        ranked = spread(ranked, self._documents)[:limit]
         return SearchResult(
             hits=tuple(self._hits(ranked, expression)),
             corrections={word: tuple(meant) for word, meant in compiled.corrections.items()},
@@ -208,7 +202,7 @@ class SearchIndex:
             searched=compiled.searched(dropped),
         )
 
-    def _hits(self, ranked: list[tuple[int, float]], expression: str) -> list[Hit]:
+    def _hits(self, ranked: Ranked, expression: str) -> list[Hit]:
         snippets = self._snippets(expression, [row for row, _ in ranked])
         hits: list[Hit] = []
         for position, (row, score) in enumerate(ranked, start=1):
@@ -228,23 +222,21 @@ class SearchIndex:
             )
         return hits
 
-    def _tiers(self, compiled: CompiledQuery) -> list[tuple[Unit, ...]]:
-        """The units to require, then those to fall back on, in order.
+    def _split_common(self, content: tuple[Unit, ...]) -> tuple[tuple[Unit, ...], tuple[Unit, ...]]:
+        """The units to require, and the common ones that only add to the score.
 
-        The words of a question that must match come first. Words found in
-        more than :data:`UBIQUITOUS_SHARE` of the documents ("SJS", "TEN",
-        "drug" in this library) tell documents apart no better than "the", so
-        they are not required when the query has other words; they are searched
-        only if the other words match nothing, and question words after them.
+        Words found in more than :data:`UBIQUITOUS_SHARE` of the documents
+        ("SJS", "TEN", "drug" in this library) tell documents apart no better
+        than "the": a page on the mechanism need not repeat "TEN" to answer
+        "mechanism of TEN". They are not required when the query has other
+        words, but a document holding them scores higher; if the other words
+        match nothing, they are searched on their own (see :meth:`_by_coverage`).
         """
-        content = compiled.content
-        common: tuple[Unit, ...] = ()
-        if len(content) > 1:
-            common = tuple(u for u in content if self._share(u.fts()) > UBIQUITOUS_SHARE)
+        if len(content) < 2:
+            return content, ()
+        common = tuple(u for u in content if self._share(u.fts()) > UBIQUITOUS_SHARE)
         required = tuple(u for u in content if u not in common)
-        if not required:
-            required, common = content, ()
-        return [tier for tier in (required, common, compiled.optional) if tier]
+        return (required, common) if required else (content, ())
 
     def _share(self, expression: str) -> float:
         """Share of the documents that match ``expression`` (remembered)."""
@@ -261,44 +253,46 @@ class SearchIndex:
         return share
 
     def _by_coverage(
-        self, tiers: list[tuple[Unit, ...]], pool: int, strict: list[tuple[int, float]]
-    ) -> tuple[list[tuple[int, float]], str, tuple[Unit, ...]]:
+        self, tiers: list[tuple[Unit, ...]], wanted: int, strict: Ranked, common: tuple[Unit, ...]
+    ) -> tuple[Ranked, str, tuple[Unit, ...]]:
         """Rows by how many words they hold, then by bm25; and the words matching nothing.
 
+        The first tier with a word that matches anything is searched. In the
+        first (required) tier the common words are not counted but add to
+        the score, and rows holding only them come after all the others.
+
         Returns:
-            The ranked rows (scores made non-increasing, so a score still
-            orders the hits), the expression to cut snippets with, and the
-            units dropped because no document holds them.
+            The ranked rows, the expression to cut snippets with, and the units
+            dropped because no document holds them.
         """
         dropped: list[Unit] = []
         live: list[Unit] = []
-        found: dict[Unit, set[int]] = {}
+        found: list[set[int]] = []
+        extra = common
         for tier in tiers:
-            # The first tier with a word that matches anything is searched.
-            found = {u: self._matching(u.fts()) for u in tier}
-            live = [u for u in tier if found[u]]
+            matches = [self._matching(u.fts()) for u in tier]
+            live = [u for u, rows in zip(tier, matches, strict=True) if rows]
+            found = [rows for rows in matches if rows]
+            dropped += [u for u, rows in zip(tier, matches, strict=True) if not rows]
             if live:
-                dropped += [u for u in tier if not found[u]]
                 break
-            dropped += tier
-        expression = " OR ".join(u.fts() for u in live)
-        if len(live) <= 1:
-            single = self._ranked(expression, pool, live) if live else []
-            return single, expression, tuple(dropped)
-        if self._small:
-            candidates = dict(self._ranked(expression, len(self._documents), live))
-        else:
-            candidates = dict(self._ranked(expression, COVERAGE_POOL, live))
-            candidates.update((row, score) for row, score in strict if row not in candidates)
-            found = {u: self._rows_among(u.fts(), list(candidates)) for u in live}
-        coverage = {row: sum(row in found[u] for u in live) for row in candidates}
-        ordered = sorted(candidates.items(), key=lambda pair: (-coverage[pair[0]], -pair[1]))
-        ranked: list[tuple[int, float]] = []
-        ceiling = float("inf")
-        for row, score in ordered[:pool]:
-            ceiling = min(ceiling, score)
-            ranked.append((row, ceiling))
-        return ranked, expression, tuple(dropped)
+            extra = ()
+        anything = " OR ".join(u.fts() for u in [*live, *extra])
+        if len(live) <= 1 and not extra:
+            return self._ranked(anything, wanted, live), anything, tuple(dropped)
+        expression = scored_expression(" OR ".join(u.fts() for u in live), live, extra)
+        size = len(self._documents) if self._small else COVERAGE_POOL
+        scores = dict(self._ranked(expression, size, live))
+        scores.update((row, score) for row, score in strict if row not in scores)
+        if extra and len(scores) < wanted:
+            # Rows holding only common words come last: they hold no counted word.
+            common_only = self._ranked(" OR ".join(u.fts() for u in extra), wanted, extra)
+            scores.update((row, score) for row, score in common_only if row not in scores)
+        if not self._small:
+            self._fill_pool(scores)
+            found = [self._pool_rows(u.fts()) for u in live]
+        coverage = {row: sum(row in rows for rows in found) for row in scores}
+        return by_coverage(scores, coverage, wanted), anything, tuple(dropped)
 
     def _matching(self, expression: str) -> set[int]:
         """Rows matching ``expression``; in a big index, only the first one."""
@@ -308,11 +302,30 @@ class SearchIndex:
         except sqlite3.OperationalError:
             return set()
 
-    def _rows_among(self, expression: str, rows: Sequence[int]) -> set[int]:
-        """Which of ``rows`` match ``expression``."""
-        sql = f"{self._all_rows} AND rowid IN ({', '.join('?' * len(rows))})"
+    def _fill_pool(self, rows: Iterable[int]) -> None:
+        """Copy ``rows`` into the scratch table, unless they are there already."""
+        wanted = frozenset(rows)
+        if wanted <= self._pooled:
+            return
+        with self._db:
+            self._db.execute("DELETE FROM pool")
+            self._db.execute(
+                "INSERT INTO pool(rowid, title, keywords, body, context) "
+                "SELECT rowid, title, keywords, body, context FROM docs "
+                f"WHERE rowid IN ({', '.join('?' * len(wanted))})",
+                tuple(wanted),
+            )
+        self._pooled = wanted
+
+    def _pool_rows(self, expression: str) -> set[int]:
+        """Rows of the scratch table matching ``expression``."""
         try:
-            return {row for (row,) in self._db.execute(sql, (expression, *rows))}
+            return {
+                r
+                for (r,) in self._db.execute(
+                    "SELECT rowid FROM pool WHERE pool MATCH ?", (expression,)
+                )
+            }
         except sqlite3.OperationalError:
             return set()
 
@@ -326,13 +339,10 @@ class SearchIndex:
             # Defensive only: compile_query quotes every token, and the
             # robustness test feeds it arbitrary text to keep this unreached.
             return []
+        kinds = kind_boosts(units)
+        titles = self._titles.prepare(units)
         boosted = [
-            (
-                row,
-                -score
-                * KIND_BOOST.get(self._documents[row].kind, 1.0)
-                * self._title_boost(row, units),
-            )
+            (row, -score * kinds[self._documents[row].kind] * self._titles.boost(row, titles))
             for row, score in rows
         ]
         boosted.sort(key=lambda pair: -pair[1])
@@ -340,6 +350,8 @@ class SearchIndex:
 
     def _bm25(self, expression: str, limit: int) -> list[tuple[int, float]]:
         """Best rows by bm25, ranking about :data:`RANK_CAP` rows at most."""
+        if len(self._documents) <= RANK_CAP:
+            return list(self._db.execute(self._select, (expression, limit)).fetchall())
         past_cap = self._db.execute(self._probe, (expression,)).fetchone()
         if past_cap is None:
             return list(self._db.execute(self._select, (expression, limit)).fetchall())
@@ -350,49 +362,15 @@ class SearchIndex:
         parameters = (expression, past_cap[0] - 1, narrow, limit)
         return list(self._db.execute(self._select_capped, parameters).fetchall())
 
-    def _title_boost(self, row: int, units: Sequence[Unit]) -> float:
-        title = self._title_words.get(row)
-        if title is None:
-            title = words(clean(self._documents[row].title))
-            self._title_words[row] = title
-        covered: set[int] = set()
-        for unit in units:
-            found = _find_in(title, unit)
-            if not found:
-                return 1.0
-            covered |= found
-        return 1.0 + TITLE_MATCH_BOOST * len(covered) / max(len(title), 1)
-
-    def _spread(self, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
-        """Drop table rows beyond :data:`MAX_ROWS_PER_TABLE` for one section."""
-        kept: list[tuple[int, float]] = []
-        rows_per_target: dict[str, int] = {}
-        for row, score in ranked:
-            document = self._documents[row]
-            if document.kind == "drug":
-                seen = rows_per_target.get(document.target, 0)
-                if seen >= MAX_ROWS_PER_TABLE:
-                    continue
-                rows_per_target[document.target] = seen + 1
-            kept.append((row, score))
-        return kept
-
     def _snippets(self, expression: str, rows: list[int]) -> dict[int, str]:
         if not rows:
             return {}
         try:
-            if len(self._documents) <= DIRECT_SNIPPET_DOCS:
-                sql = self._snippet_direct.format(rows=", ".join("?" * len(rows)))
-                result = self._db.execute(sql, (*rows, expression))
-            else:
-                with self._db:
-                    self._db.execute("DELETE FROM hits")
-                    self._db.executemany(
-                        "INSERT INTO hits(rowid, body) VALUES (?, ?)",
-                        ((row, self._bodies[row]) for row in rows),
-                    )
-                result = self._db.execute(self._snippet, (expression,))
-            found = dict(result.fetchall())
+            if not self._small:
+                self._fill_pool(rows)
+            table = "docs" if self._small else "pool"
+            sql = self._snippet.format(rows=", ".join("?" * len(rows)), table=table)
+            found = dict(self._db.execute(sql, (*rows, expression)).fetchall())
         except sqlite3.OperationalError:
             return {}
         # A hit that matched only in its title gets the start of its body.
@@ -402,20 +380,3 @@ class SearchIndex:
         text = self._bodies[row]
         cut = text[:SNIPPET_CHARS]
         return cut if len(text) <= SNIPPET_CHARS else cut.rsplit(" ", 1)[0] + "…"
-
-
-def _find_in(title: list[str], unit: Unit) -> set[int]:
-    """Positions of ``title`` covered by the first alternative of ``unit`` found there."""
-    for phrase in unit.alternatives:
-        tokens = phrase.tokens
-        size = len(tokens)
-        for start in range(len(title) - size + 1):
-            if title[start] != tokens[0] and not (size == 1 and phrase.prefix):
-                continue
-            window = title[start : start + size]
-            if size > 1 and tuple(window[:-1]) != tokens[:-1]:
-                continue
-            last, wanted = window[-1], tokens[-1]
-            if last == wanted or (phrase.prefix and last.startswith(wanted)):
-                return set(range(start, start + size))
-    return set()

@@ -7,12 +7,12 @@ import pytest
 from sjsref.search.index import (
     DIRECT_SNIPPET_DOCS,
     KINDS,
-    MAX_ROWS_PER_TABLE,
     RANK_CAP,
     Document,
     Hit,
     SearchIndex,
 )
+from sjsref.search.ranking import MAX_ROWS_PER_TABLE
 
 
 def targets(index: SearchIndex, query: str) -> list[str]:
