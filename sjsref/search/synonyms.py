@@ -3,6 +3,9 @@
 The terms themselves live in ``resources/synonyms.toml`` so that a clinician
 can add one without touching code. Each group lists spellings that mean the
 same thing; a query that contains any of them searches for all of them.
+Phrasings work one way: the way a question is put ("how long after starting")
+searches for the library's term ("latency") and its synonyms, but the term
+does not search for the phrasing.
 """
 
 from __future__ import annotations
@@ -48,20 +51,28 @@ class Synonyms:
         groups: Iterable[Iterable[str]],
         alleles: Iterable[str] = (),
         stopwords: Iterable[str] = (),
+        phrasings: Iterable[Iterable[str]] = (),
     ) -> Synonyms:
-        """Build from plain strings: ``[["TEN", "toxic epidermal necrolysis"]]``."""
-        tokenised: list[tuple[tuple[str, ...], ...]] = []
-        for group in groups:
-            terms = tuple(dict.fromkeys(t for t in (tuple(words(s)) for s in group) if t))
-            if len(terms) > 1:
-                tokenised.append(terms)
+        """Build from plain strings: ``[["TEN", "toxic epidermal necrolysis"]]``.
+
+        Each of ``phrasings`` is the library's term followed by ways of asking
+        for it: ``[["latency", "long after starting"]]``.
+        """
+        tokenised = [t for t in (_tokenise(g) for g in groups) if len(t) > 1]
         lookup: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         for terms in tokenised:
             for term in terms:
-                if len(term) > MAX_PHRASE_WORDS:
-                    raise SynonymError(f"synonym longer than {MAX_PHRASE_WORDS} words: {term}")
                 merged = lookup.setdefault(term, [])
                 merged.extend(t for t in terms if t not in merged)
+        for meant, *asked in (t for t in (_tokenise(p) for p in phrasings) if len(t) > 1):
+            means = lookup.get(meant, [meant])
+            tokenised.append((meant, *asked))
+            for term in asked:
+                merged = lookup.setdefault(term, [term])
+                merged.extend(t for t in means if t not in merged)
+        too_long = [t for t in lookup if len(t) > MAX_PHRASE_WORDS]
+        if too_long:
+            raise SynonymError(f"synonym longer than {MAX_PHRASE_WORDS} words: {too_long[0]}")
         names = frozenset(canonicalise_alleles(a.strip()) for a in alleles)
         bad = sorted(a for a in names if not a.startswith("HLA-") or "*" not in a)
         if bad:
@@ -108,12 +119,17 @@ class Synonyms:
         return {w for group in self.groups for term in group for w in term}
 
 
+def _tokenise(terms: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(dict.fromkeys(t for t in (tuple(words(s)) for s in terms) if t))
+
+
 def parse_synonyms(text: str) -> Synonyms:
     """Parse the TOML synonym file.
 
     The file has tables of groups (any table name; the name is a comment for
-    people), each entry a list of equivalent terms, plus ``[alleles] known``
-    and ``[stopwords] words``.
+    people), each entry a list of equivalent terms, plus ``[alleles] known``,
+    ``[stopwords] words`` and ``[phrasings]``, whose entries are a term
+    followed by ways of asking for it.
 
     Raises:
         SynonymError: When the TOML is invalid or an entry is not a list of
@@ -124,6 +140,7 @@ def parse_synonyms(text: str) -> Synonyms:
     except tomllib.TOMLDecodeError as exc:
         raise SynonymError(f"synonyms.toml: {exc}") from exc
     groups: list[list[str]] = []
+    phrasings: list[list[str]] = []
     alleles: list[str] = []
     stopwords: list[str] = []
     for table_name, table in data.items():
@@ -136,9 +153,11 @@ def parse_synonyms(text: str) -> Synonyms:
                 alleles.extend(value)
             elif table_name == "stopwords":
                 stopwords.extend(value)
+            elif table_name == "phrasings":
+                phrasings.append(value)
             else:
                 groups.append(value)
-    return Synonyms.from_groups(groups, alleles, stopwords)
+    return Synonyms.from_groups(groups, alleles, stopwords, phrasings)
 
 
 def load_synonyms(path: Path) -> Synonyms:

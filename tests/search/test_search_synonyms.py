@@ -50,6 +50,15 @@ def _same(synonyms: Synonyms, a: str, b: str) -> bool:
         ("hemoglobin", "haemoglobin"),
         ("esophagus", "oesophagus"),
         ("pediatric", "paediatric"),
+        # Issue 15: the words clinicians ask with.
+        ("restart", "re-exposure"),
+        ("restart", "rechallenge"),
+        ("rechallenge", "re-exposure"),
+        ("cause", "culprit"),
+        ("cause", "trigger"),
+        ("contagious", "infectious"),
+        ("dose", "dosing"),
+        ("dose", "regimen"),
     ],
 )
 def test_bundled_file_holds_the_required_synonyms(bundled: Synonyms, a: str, b: str) -> None:
@@ -81,6 +90,33 @@ def test_groups_sharing_a_term_merge() -> None:
     assert set(synonyms.expand(("b1",))) == {("a1",), ("b1",), ("c1",)}
 
 
+def test_a_phrasing_searches_for_the_term_one_way_only() -> None:
+    synonyms = Synonyms.from_groups(
+        [["latency", "time to onset"]], phrasings=[["latency", "long after starting"]]
+    )
+    asked = synonyms.expand(("long", "after", "starting"))
+    assert asked[0] == ("long", "after", "starting")
+    assert {("latency",), ("time", "to", "onset")} <= set(asked)
+    # Searching for "latency" does not look for the question's words.
+    assert ("long", "after", "starting") not in synonyms.expand(("latency",))
+
+
+def test_phrasings_are_read_from_their_own_table() -> None:
+    text = (
+        "[x]\ntbsa = ['TBSA', 'total body surface area']\n"
+        "[phrasings]\np = ['TBSA', 'how much skin']"
+    )
+    synonyms = parse_synonyms(text)
+    assert ("tbsa",) in synonyms.expand(("how", "much", "skin"))
+    assert ("how", "much", "skin") not in synonyms.expand(("tbsa",))
+
+
+def test_bundled_phrasings_reach_the_library_words(bundled: Synonyms) -> None:
+    assert ("latency",) in bundled.expand(tuple(words("long after starting")))
+    assert ("re", "exposure") in bundled.expand(tuple(words("drug again")))
+    assert ("recurrence",) in bundled.expand(tuple(words("come back")))
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -90,6 +126,7 @@ def test_groups_sharing_a_term_merge() -> None:
         ("[x]\na = ['TEN', 3]", "list of strings"),
         ("[alleles]\nknown = ['B15']", "not an HLA allele"),
         ("[x]\na = ['one two three four five six seven eight nine', 'x']", "longer than"),
+        ("[phrasings]\na = ['x', 'one two three four five six seven eight nine']", "longer than"),
     ],
 )
 def test_malformed_files_are_refused(text: str, message: str) -> None:
