@@ -7,7 +7,9 @@ on a synthetic library 100 times larger made here from the real documents.
 Goals (issue 5): p99 under 5 ms per keystroke on the real library and under
 20 ms at 100 times the size; index build under 50 ms on the real library.
 
-Run: ``.venv/bin/python benchmarks/search.py [--copies 100] [--rounds 3]``.
+Run: ``.venv/bin/python benchmarks/search.py [--copies 100] [--rounds 3]
+[--judged FILE]`` (``--judged`` types another query file, e.g. an older one,
+to compare engines on the same keystrokes).
 """
 
 from __future__ import annotations
@@ -147,13 +149,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=100, help="synthetic size factor")
     parser.add_argument("--rounds", type=int, default=3, help="passes over the queries")
+    parser.add_argument("--judged", type=Path, default=JUDGED, help="query file to type")
     args = parser.parse_args(argv)
 
     root = resources_dir()
     library, load_ms = timed(lambda: load_library(root))
     synonyms = load_synonyms(root / SYNONYMS_FILE)
     documents, documents_ms = timed(lambda: documents_from(library, CALCULATORS))
-    queries = [e["q"] for e in tomllib.loads(JUDGED.read_text(encoding="utf-8"))["query"]]
+    queries = [e["q"] for e in tomllib.loads(args.judged.read_text(encoding="utf-8"))["query"]]
     print(f"library load {load_ms:.1f} ms; documents_from {documents_ms:.1f} ms")
     print(f"{len(queries)} judged queries, {sum(map(len, queries))} characters typed per round")
 

@@ -38,6 +38,24 @@ def test_a_correction_is_shown(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(capsys.readouterr().out)["corrections"] == {"scroten": ["scorten"]}
 
 
+def test_a_dropped_word_is_shown(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "scorten qqqzzx", "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("(nothing matched qqqzzx; left out)\n")
+    assert "-> calc:scorten" in out
+    assert main(["search", "scorten qqqzzx", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert (payload["searched"], payload["dropped"]) == ("scorten", ["qqqzzx"])
+    assert payload["hits"][0]["target"] == "calc:scorten"
+
+
+def test_a_question_finds_its_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "is it contagious", "--json", "--limit", "3"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert "article:infection" in [hit["target"] for hit in payload["hits"]]
+    assert (payload["searched"], payload["dropped"], payload["corrections"]) == ("", [], {})
+
+
 def test_no_hits_is_not_an_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "zzzzqqqq"]) == 0
     assert capsys.readouterr().out == "No results.\n"
