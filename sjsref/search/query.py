@@ -27,6 +27,9 @@ MAX_QUERY_CHARS = 200
 MAX_UNITS = 10
 # Words at least this long also match longer words ("steroid" -> "steroids").
 MIN_PREFIX_LENGTH = 4
+# Words at least this long are also searched as two words when they split into
+# two indexed ones, even if the library has them whole.
+MIN_SPLIT_KNOWN = 9
 
 
 @dataclass(frozen=True)
@@ -306,16 +309,19 @@ def _word_unit(
             if not word.isdigit():
                 alternatives.append(Phrase((word + "s",)))
         known = word in vocabulary or stem in vocabulary
-        if len(stem) >= MIN_PREFIX_LENGTH and stem != word:
+        if len(stem) >= MIN_PREFIX_LENGTH and not stem.isdigit():
+            # Searched as a prefix: "convert" is known if "converts" is.
             known = known or vocabulary.has_prefix(stem)
     # A question word need not match, even as the last word typed ("does it
     # work"); a query made only of such words still searches them.
     stopword = word in synonyms.stopwords
-    if not known and not stopword and not word.isdigit():
-        # "reexposure", "followup": two indexed words written as one.
+    if (not known or len(word) >= MIN_SPLIT_KNOWN) and not stopword and not word.isdigit():
+        # "reexposure", "followup": two indexed words written as one; a long
+        # word may be in the library both ways ("overestimate", "over-estimated").
         split = vocabulary.split(word, prefix=is_final)
         if split:
             alternatives.append(Phrase(split, prefix=is_final))
+    if not known and not stopword and not word.isdigit():
         fixed = vocabulary.correct(word, prefix=is_final)
         if fixed:
             corrections[word] = fixed

@@ -185,3 +185,16 @@ def test_never_empty_when_some_word_matches(
     result = coverage_index.search(" ".join(typed) + " ")
     assert len(result) > 0
     assert set(result.dropped) <= set(junk)
+
+
+def test_a_word_the_library_has_in_longer_forms_is_not_corrected() -> None:
+    documents = [
+        Document("section", "Units", "The calculator converts urea to mmol/L.", "article:s#units"),
+        Document("section", "Calibration", "SCORTEN over-estimated deaths.", "article:s#cal"),
+    ]
+    index = SearchIndex(documents)
+    result = index.search("convert urea ")
+    assert (result.corrections, result.searched) == ({}, "")
+    assert targets(result)[0] == "article:s#units"
+    # Written whole in the question, hyphenated in the text.
+    assert targets(index.search("overestimate deaths"))[0] == "article:s#cal"
