@@ -62,7 +62,7 @@ LOOSE_BELOW = 5
 # SearchIndex._split_common). In this library "SJS" (0.42), "TEN" (0.45) and "drug"
 # (0.37) are above it; "skin" (0.28) and "mortality" (0.22) are below.
 UBIQUITOUS_SHARE = 1 / 3
-# Document shares remembered; cleared wholesale when full.
+# Answers of SearchIndex._is_common remembered; cleared wholesale when full.
 SHARE_CACHE_SIZE = 512
 # Rows the coverage stage ranks in an index too big to count every word's
 # matches (more than DIRECT_SNIPPET_DOCS documents): the best by bm25 of the
@@ -124,8 +124,10 @@ class SearchIndex:
         self._small = len(self._documents) <= DIRECT_SNIPPET_DOCS
         self._all_rows = "SELECT rowid FROM docs WHERE docs MATCH ?"
         self._first_row = f"{self._all_rows} LIMIT 1"
-        self._count = "SELECT count(*) FROM docs WHERE docs MATCH ?"
-        self._shares: dict[str, float] = {}
+        # Counting stops one row past the share that makes a word common.
+        self._common_rows = int(UBIQUITOUS_SHARE * len(self._documents))
+        self._count = "SELECT count(*) FROM (SELECT 1 FROM docs WHERE docs MATCH ? LIMIT ?)"
+        self._common: dict[str, bool] = {}
         self._probe = (
             f"SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rowid LIMIT {RANK_CAP}, 1"
         )
@@ -234,23 +236,24 @@ class SearchIndex:
         """
         if len(content) < 2:
             return content, ()
-        common = tuple(u for u in content if self._share(u.fts()) > UBIQUITOUS_SHARE)
+        common = tuple(u for u in content if self._is_common(u.fts()))
         required = tuple(u for u in content if u not in common)
         return (required, common) if required else (content, ())
 
-    def _share(self, expression: str) -> float:
-        """Share of the documents that match ``expression`` (remembered)."""
-        share = self._shares.get(expression)
-        if share is None:
+    def _is_common(self, expression: str) -> bool:
+        """True if more than :data:`UBIQUITOUS_SHARE` of the documents match (remembered)."""
+        common = self._common.get(expression)
+        if common is None:
             try:
-                (count,) = self._db.execute(self._count, (expression,)).fetchone()
+                parameters = (expression, self._common_rows + 1)
+                (count,) = self._db.execute(self._count, parameters).fetchone()
             except sqlite3.OperationalError:
                 count = 0
-            share = count / len(self._documents)
-            if len(self._shares) >= SHARE_CACHE_SIZE:
-                self._shares.clear()
-            self._shares[expression] = share
-        return share
+            common = count > self._common_rows
+            if len(self._common) >= SHARE_CACHE_SIZE:
+                self._common.clear()
+            self._common[expression] = common
+        return common
 
     def _by_coverage(
         self, tiers: list[tuple[Unit, ...]], wanted: int, strict: Ranked, common: tuple[Unit, ...]

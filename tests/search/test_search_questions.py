@@ -99,17 +99,24 @@ def test_the_result_is_a_sequence_of_hits(small_index: SearchIndex) -> None:
 
 
 def test_a_word_in_most_documents_is_not_required() -> None:
-    # "ten" is in three of four documents: a page on the mechanism need not
-    # repeat it, but one that does ranks higher.
+    # "ten" is in four of ten documents: a page on the mechanism need not
+    # repeat it, but one that does ranks higher, and pages holding only "ten"
+    # come after both.
     documents = [
-        Document("section", "Mechanism", "Granulysin kills keratinocytes.", "article:p#a"),
-        Document("section", "Causes", "TEN mechanism and drugs.", "article:p#b"),
-        Document("section", "Scores", "TEN scores.", "article:p#c"),
-        Document("section", "Units", "TEN units.", "article:p#d"),
+        Document("section", "A", "Mechanism of keratinocyte death.", "article:p#a"),
+        Document("section", "B", "Mechanism of TEN death.", "article:p#b"),
+        *(Document("section", f"T{i}", f"TEN note {i}.", f"article:p#t{i}") for i in range(3)),
+        *(Document("section", f"O{i}", f"Other text {i}.", f"article:p#o{i}") for i in range(5)),
     ]
-    assert 3 / 4 > UBIQUITOUS_SHARE
-    found = targets(SearchIndex(documents).search("mechanism TEN"))
+    assert 3 / 10 < UBIQUITOUS_SHARE < 4 / 10
+    index = SearchIndex(documents)
+    compiled = index.compile("mechanism TEN")
+    assert compiled is not None and [u.text for u in compiled.content] == ["mechanism", "ten"]
+    found = targets(index.search("mechanism TEN"))
     assert found[:2] == ["article:p#b", "article:p#a"]
+    assert set(found[2:]) == {"article:p#t0", "article:p#t1", "article:p#t2"}
+    # Found in three of ten, "note" is not common: every word is required.
+    assert targets(index.search("note TEN"))[:3] == [f"article:p#t{i}" for i in range(3)]
 
 
 @pytest.mark.parametrize(
