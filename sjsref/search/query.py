@@ -7,8 +7,11 @@ double-quoted FTS5 string (tokens are letters and digits only, so they can
 hold no quote). Operators in the output are ours alone.
 
 Each query *unit* (a word, a synonym phrase, an HLA allele) becomes a group of
-alternatives joined by OR; units are joined by AND for the strict query and by
-OR for the loose one that fills up a short result list.
+alternatives joined by OR (:meth:`Unit.fts`). Question and filler words are
+units marked ``stopword``: they need not match. :class:`CompiledQuery` gives
+the plain AND and OR of the other units; the index builds its own from the
+units (it also leaves out words common to most documents, and ranks by how
+many units a document holds when all of them together find little).
 """
 
 from __future__ import annotations
