@@ -9,17 +9,29 @@ The windowed Windows exe starts without console streams; both paths get a
 discarding stream in their place first (see :mod:`sjsref.streams`).
 """
 
+import os
 import sys
 
-from sjsref.streams import fill_missing_streams
+from sjsref.streams import fill_missing_streams, write_stderr
 
-# Flags that open the window rather than the command line.
-GUI_FLAGS = {"--self-test"}
+SELF_TEST = "--self-test"
+NO_DISPLAY = "sjsref: no display found; use the command line: sjsref --help\n"
 
 
 def wants_cli(argv: list[str]) -> bool:
-    """True when the arguments ask for the command line, not the window."""
-    return bool(argv) and not any(a in GUI_FLAGS for a in argv)
+    """True when the arguments ask for the command line, not the window.
+
+    ``--self-test`` opens the window only on its own; anywhere else it is an
+    argument the command line refuses.
+    """
+    return bool(argv) and argv != [SELF_TEST]
+
+
+def has_display() -> bool:
+    """False on a Linux machine with no X or Wayland display and no Qt platform chosen."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         from sjsref import cli
 
         return cli.main(args)
+    if not args and not has_display():
+        write_stderr(NO_DISPLAY)  # Qt would abort with a misleading xcb message
+        return 2
     from sjsref.ui.app import run  # the window; imports Qt
 
     return int(run(args))

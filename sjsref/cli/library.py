@@ -11,6 +11,7 @@ import json
 import sys
 from typing import Any
 
+from sjsref.clinical.numbers import printable
 from sjsref.content.errors import ContentError
 from sjsref.content.loader import load_library
 from sjsref.content.models import Article, Library, Reference
@@ -88,7 +89,8 @@ def _show(args: argparse.Namespace) -> int:
     try:
         article = library.article(args.id)
     except KeyError:
-        sys.stderr.write(f"sjsref: no article with id '{args.id}' (see `sjsref articles`)\n")
+        shown = printable(args.id)
+        sys.stderr.write(f"sjsref show: no article with id '{shown}' (see `sjsref articles`)\n")
         return 2
     if args.json:
         data = _article_summary(article)

@@ -174,17 +174,24 @@ def _regions(args: argparse.Namespace) -> list[dict[str, Any]]:
 
 
 def _bsa(args: argparse.Namespace) -> int:
-    if args.palms is not None and (args.region or args.erythema):
-        raise InputError("--palms: use either --palms or --region/--erythema, not both.")
     if args.palms is not None:
+        _not_with("--palms", args, method="--method", region="--region", erythema="--erythema")
         inp = _build(
             bsa.PalmInput, count=args.palms, surface=args.hand, sex=args.sex, age_years=args.age
         )
         return _emit(bsa.from_palms(inp), args.json)
     if not args.region and not args.erythema:
         raise InputError("--region: give --region REGION=PERCENT (one or more) or --palms N.")
+    _not_with("--region", args, sex="--sex", hand="--hand")
     inp = _build(bsa.RegionsInput, method=args.method, age_years=args.age, regions=_regions(args))
     return _emit(bsa.from_regions(inp), args.json)
+
+
+def _not_with(chosen: str, args: argparse.Namespace, **flags: str) -> None:
+    """A flag that does not apply to the method chosen is an error, never ignored."""
+    for dest, flag in flags.items():
+        if getattr(args, dest) not in (None, []):
+            raise InputError(f"{flag}: does not apply with {chosen}; leave it out.")
 
 
 def _classify(args: argparse.Namespace) -> int:
@@ -240,7 +247,11 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("bsa", help="detached body-surface area and classification")
     p.add_argument("--age", type=_number, help="age in years (picks the Lund-Browder column)")
-    p.add_argument("--method", choices=[m.value for m in bsa.Method], default="lund-browder")
+    p.add_argument(
+        "--method",
+        choices=[m.value for m in bsa.Method],
+        help="chart for --region (default lund-browder)",
+    )
     p.add_argument(
         "--region",
         type=_region,
@@ -261,11 +272,12 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--hand",
         choices=[h.value for h in bsa.HandSurface],
-        default="hand",
-        help="hand = palm with fingers (default), palm = palm alone",
+        help="with --palms: hand = palm with fingers (default), palm = palm alone",
     )
     p.add_argument(
-        "--sex", choices=[s.value for s in bsa.Sex], help="the hand's share differs by sex"
+        "--sex",
+        choices=[s.value for s in bsa.Sex],
+        help="with --palms: the hand's share differs by sex",
     )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=_guarded(_bsa))

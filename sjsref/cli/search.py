@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from sjsref.clinical.numbers import printable
 from sjsref.clinical.registry import CALCULATORS
 from sjsref.content.errors import ContentError
 from sjsref.content.loader import load_library
@@ -78,11 +79,15 @@ def format_hits(hits: Sequence[Hit], marks: tuple[str, str] | None = None) -> st
     return "\n".join(lines) + "\n"
 
 
+# More results than anyone reads; also keeps SQLite's LIMIT in range.
+MAX_LIMIT = 1000
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(f"not a whole number: '{printable(text)}'") from None
+    if not 1 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"give 1 to {MAX_LIMIT} (got {printable(text)})")
     return value

@@ -140,7 +140,7 @@ def test_erythema_only_regions_are_recorded() -> None:
         (["bsa", "--palms", "126"], "enter 0 to 125"),
         (["bsa", "--age", "30", "--region", "foot=2"], "not on the Lund-Browder chart"),
         (["bsa", "--age", "30", "--region", "head"], "write REGION=PERCENT"),
-        (["bsa", "--palms", "3", "--region", "head=2"], "not both"),
+        (["bsa", "--palms", "3", "--region", "head=2"], "--region: does not apply with --palms"),
         (["bsa", "--age", "30"], "give --region"),
         (["bsa", "--region", "head=2"], "--age: Age: needed"),
         (["classify", "--detached-bsa", "120"], "--detached-bsa: Detached"),

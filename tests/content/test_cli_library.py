@@ -61,7 +61,7 @@ def test_show_unknown_id_exits_2(resources: Path, capsys: pytest.CaptureFixture[
     assert run(["show", "gamma"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == "sjsref: no article with id 'gamma' (see `sjsref articles`)\n"
+    assert captured.err == "sjsref show: no article with id 'gamma' (see `sjsref articles`)\n"
 
 
 def test_references_text_and_json(resources: Path, capsys: pytest.CaptureFixture[str]) -> None:
