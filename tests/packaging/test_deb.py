@@ -228,6 +228,46 @@ def test_a_modified_content_file_is_caught(installed: Built, tmp_path: Path) -> 
     assert expected in done.stdout + done.stderr
 
 
+def _tamper_edit(resources: Path, name: str) -> str:
+    path = resources / name
+    path.write_text(path.read_text(encoding="utf-8").replace("120", "100") + "\n", "utf-8")
+    return name
+
+
+TAMPERS = {
+    # The probe of issue 12: each was read by the installed app without a word.
+    "article": (lambda r: _tamper_edit(r, "articles/08-severity.md"), ["show", "severity"]),
+    "rendered": (lambda r: _tamper_edit(r, "references.rendered.json"), ["references"]),
+    "synonyms": (lambda r: _tamper_edit(r, "synonyms.toml"), ["search", "lyell"]),
+    "hidden": (
+        lambda r: (
+            shutil.copy(r / "articles/08-severity.md", r / "articles/.rogue.md")
+            and "articles/.rogue.md"
+        ),
+        ["articles"],
+    ),
+    "no manifest": (lambda r: (r / "MANIFEST.sha256").unlink() or "MANIFEST.sha256", ["articles"]),
+}
+
+
+@pytest.mark.parametrize("kind", list(TAMPERS))
+def test_every_way_of_reading_tampered_content_refuses_it(
+    installed: Built, tmp_path: Path, kind: str
+) -> None:
+    copy = tmp_path / "sjsref"
+    shutil.copytree(PREFIX, copy, symlinks=True)
+    tamper, command = TAMPERS[kind]
+    named = tamper(copy / "_internal" / "resources")
+    home = tmp_path / "home"
+    home.mkdir()
+    env = _app_env(home, QT_QPA_PLATFORM="offscreen")
+    done = _run(["unshare", "--net", str(copy / "sjsref"), *command], env=env)
+    assert done.returncode == 1 and done.stdout == "", done.stdout + done.stderr
+    assert "Content modified, so it is not shown" in done.stderr and named in done.stderr
+    checked = _run(["unshare", "--net", str(copy / "sjsref"), "--self-test"], env=env)
+    assert checked.returncode != 0 and named in checked.stdout + checked.stderr
+
+
 def test_removal_leaves_nothing_behind(installed: Built) -> None:
     done = _run(["dpkg", "-r", "sjsref"])
     assert done.returncode == 0, done.stdout + done.stderr
