@@ -66,10 +66,11 @@ def _number(text: str) -> float:
 
 
 def _day(text: str) -> int:
-    days = " or ".join(str(d) for d in scorten.VALIDATED_DAYS)
-    if text.strip() not in {str(d) for d in scorten.VALIDATED_DAYS}:
+    days = scorten.VALIDATED_DAYS
+    if text.strip() not in {str(d) for d in days}:
         raise argparse.ArgumentTypeError(
-            f"SCORTEN is validated on day {days} only (got {printable(text)})"
+            f"SCORTEN's performance was assessed on days {days[0]} to {days[-1]} of admission "
+            f"only; days 1 and 3 are recommended (got {printable(text)})"
         )
     return int(text)
 

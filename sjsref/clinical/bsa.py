@@ -7,6 +7,7 @@ The result is classified with ``classification.classify``.
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from typing import Any, Self
 
@@ -29,7 +30,7 @@ from sjsref.clinical.citations import (
 )
 from sjsref.clinical.classification import Category, ClassifyInput, ClassifyResult, classify
 from sjsref.clinical.inputs import check_optional
-from sjsref.clinical.numbers import format_number, printable
+from sjsref.clinical.numbers import format_number, format_typed, printable
 from sjsref.clinical.results import Message, MessageKind
 
 
@@ -293,11 +294,14 @@ class PalmInput(BaseModel):
         sex = info.data.get("sex")
         most = max_hand_areas(surface, sex)
         if v != v or not 0 <= v <= most:
-            who = f"{sex.value}, " if sex else "sex not given, "
+            who = f"{sex.value}, " if sex else "sex not given, so the larger male hand, "
+            # Printed rounded down: the number offered as the limit is always accepted.
+            shown = format_number(math.floor(most * 10) / 10, 1)
+            hint = "" if sex else " Give the sex: a woman's hand is a smaller share."
             raise ValueError(
-                f"Hand areas: {format_number(v, 2)} is not possible; with the {surface.label} "
+                f"Hand areas: {format_typed(v)} is not possible; with the {surface.label} "
                 f"({who}{format_number(100 / most)} % of BSA each) the whole body is "
-                f"{format_number(most, 1)} hand areas: enter 0 to {format_number(most, 1)}."
+                f"{format_number(most, 2)} hand areas: enter 0 to {shown}.{hint}"
             )
         return v
 
@@ -347,6 +351,16 @@ def _hand_warnings(inp: PalmInput) -> list[Message]:
     return warnings
 
 
+def _fraction_text(inp: PalmInput) -> str:
+    """'male: 0.8 % each': the fraction used, for the chart note."""
+    if inp.sex is None:
+        low = HAND_FRACTION_PERCENT[(inp.surface, Sex.FEMALE)]
+        high = HAND_FRACTION_PERCENT[(inp.surface, Sex.MALE)]
+        return f"sex not given: {format_number(low)}-{format_number(high)} % each"
+    each = HAND_FRACTION_PERCENT[(inp.surface, inp.sex)]
+    return f"{inp.sex.value}: {format_number(each)} % each, {format_typed(inp.count)} areas"
+
+
 def from_palms(inp: PalmInput) -> BsaResult:
     """Detached % BSA from the number of the patient's hand areas it covers."""
     sexes = [inp.sex] if inp.sex else [Sex.FEMALE, Sex.MALE]
@@ -365,7 +379,7 @@ def from_palms(inp: PalmInput) -> BsaResult:
     fields = _class_fields(classified[-1]) if agree else {"classification": None}
     return BsaResult(
         method=f"palm ({inp.surface.value})",
-        method_label=f"Patient's hand ({inp.surface.label})",
+        method_label=f"Patient's hand ({inp.surface.label}, {_fraction_text(inp)})",
         detached_bsa_percent=single,
         detached_bsa_range=None if single is not None else (min(values), max(values)),
         **fields,

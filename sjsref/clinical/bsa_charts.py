@@ -97,9 +97,13 @@ def lund_browder(column: AgeColumn) -> dict[str, float]:
     }
 
 
+# Names that the plain rule below would print badly.
+_REGION_LABELS = {"head-neck": "Head and neck"}
+
+
 def region_label(region: str) -> str:
     """A chart region as a clinician reads it: 'right-upper-arm' -> 'Right upper arm'."""
-    return region.replace("-", " ").capitalize()
+    return _REGION_LABELS.get(region) or region.replace("-", " ").capitalize()
 
 
 # Adult rule of nines (% of total BSA).

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sjsref.clinical.numbers import TYPED_DECIMALS, format_beside, format_number
+from sjsref.clinical.numbers import format_beside, format_typed
 from sjsref.clinical.results import Message, MessageKind, UnitQuery
 from sjsref.clinical.rules import Threshold
 from sjsref.clinical.scoring import Answer
@@ -51,7 +51,7 @@ def lab_answer(
     """
     if value is None:
         return LabAnswer(Answer(None))
-    typed = format_number(value, TYPED_DECIMALS)
+    typed = format_typed(value)
     if unit is None:
         likely = lab.likely_units(value, None) or list(lab.factors)
         text = (

@@ -52,6 +52,11 @@ def format_number(value: float, decimals: int = 1) -> str:
     return "0" if text == "-0" else text
 
 
+def format_typed(value: float) -> str:
+    """A value as it was typed: never rounded (10.00001 stays 10.00001), no float noise."""
+    return f"{value:.12g}"
+
+
 def format_exact(value: float, max_decimals: int = 6) -> str:
     """The fewest decimals that still give ``value`` exactly (a converted threshold)."""
     for decimals in range(max_decimals + 1):

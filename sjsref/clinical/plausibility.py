@@ -62,5 +62,14 @@ PERCENT_BSA = Limits("Detached body-surface area", "%", 0, 100, 0, 100)
 UREA_MMOL_L = Limits("Urea", "mmol/L", 0, 150, 1, 60)
 # Glucose: survivable extremes have been reported near 0.5 and above 100 mmol/L.
 GLUCOSE_MMOL_L = Limits("Glucose", "mmol/L", 0.1, 150, 2.2, 50)
+
+# The app's rule for a unit slip (sjsref.clinical.units): the range, in mmol/L, a
+# value may take in a real patient, extremes included (severe hypoglycaemia and
+# the hyperglycaemic hyperosmolar state for glucose; uraemia for urea). A value
+# outside it in the unit chosen, but inside it in another unit, is far more
+# likely to be in that other unit. Wider than the re-check limits above: a rare
+# but real value (glucose 55 mmol/L, or 36 mg/dL) is never called a slip.
+UREA_SLIP_RANGE_MMOL_L = (0.5, 100.0)
+GLUCOSE_SLIP_RANGE_MMOL_L = (1.0, 70.0)
 # Bicarbonate: reference interval about 22-29 mmol/L.
 BICARBONATE_MMOL_L = Limits("Bicarbonate", "mmol/L", 0.1, 60, 5, 45)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sjsref.clinical.bsa import BsaResult
-from sjsref.clinical.classification import Category, ClassifyResult, shown_bsa
-from sjsref.clinical.numbers import TYPED_DECIMALS, format_number
+from sjsref.clinical.bsa import BsaResult, RegionShare
+from sjsref.clinical.classification import CUTOFFS, Category, ClassifyResult, shown_bsa
+from sjsref.clinical.numbers import format_beside, format_number, format_typed
 from sjsref.clinical.results import CriterionResult, Message, ScoreResult
 
 # Short source names for the chart note; the window and CLI show full references.
@@ -36,8 +36,8 @@ def _value(c: CriterionResult) -> str:
         return "not answered"
     if isinstance(c.value, bool):
         return "yes" if c.value else "no"
-    # As typed (up to four decimals): 40.001 is never printed as 40 beside "> 40".
-    shown = f"{format_number(float(c.value), TYPED_DECIMALS)} {c.unit or ''}".rstrip()
+    # As typed: 40.001 (or 10.00001) is never printed as 40 (or 10) beside "> 40".
+    shown = f"{format_typed(float(c.value))} {c.unit or ''}".rstrip()
     return f"{shown}, {c.pending}: not scored" if c.pending else shown
 
 
@@ -59,7 +59,7 @@ def score_headline(r: ScoreResult) -> str:
     day = f" (day {r.day})" if r.day else ""
     if not r.max_score:  # predictors without verified weights: counted, never scored
         met = sum(1 for c in r.criteria if c.met)
-        return f"{r.name}: {met} of {r.total} met ({r.answered_text})"
+        return f"{r.name}: {met} of {r.total} present; no score ({r.answered_text})"
     if r.score is None:
         return (
             f"{r.name} incomplete{day}: {r.answered_text}; "
@@ -85,8 +85,19 @@ def mortality_line(r: ScoreResult) -> str | None:
             f"95 % CI {format_number(lo)}–{format_number(hi)} %)"
         )
     if r.mortality_percent_other_reading is not None:
-        line += f"; {format_number(r.mortality_percent_other_reading)} % under the other reading"
+        other = f"{format_number(r.mortality_percent_other_reading)} %"
+        row = next(
+            (t for t in r.mortality_table if _in_band(r.score_other_reading, t.scores)), None
+        )
+        if row is not None:
+            other += f" ({row.deaths} of {row.patients})"
+        line += f"; {other} under the other reading"
     return line
+
+
+def _in_band(score: int | None, band: str) -> bool:
+    low, _, high = band.partition("-")
+    return score is not None and int(low) <= score <= int(high or low)
 
 
 def model_line(r: ScoreResult) -> str | None:
@@ -125,7 +136,7 @@ def classification_text(
             f"not classified: {if_spots.value} with spots, "
             f"{if_no_spots.value} without spots (large sheets)"
         )
-    return "not classified: depends on sex (see the range)"
+    return "not classified: depends on sex (see the range), and spots may decide it too"
 
 
 def _bsa_lines(r: BsaResult) -> list[str]:
@@ -133,11 +144,7 @@ def _bsa_lines(r: BsaResult) -> list[str]:
     lines = [f"Detached BSA: {bsa_amount(r)} ({method})"]
     if r.erythema_bsa_percent:
         lines.append(f"Erythema (not counted): {format_number(r.erythema_bsa_percent)} %")
-    lines += [
-        f"- {s.label}: {format_number(s.detached_percent_of_region, TYPED_DECIMALS)} % of "
-        f"region = {format_number(s.detached_bsa_percent, 2)} % BSA"
-        for s in r.regions
-    ]
+    lines += [_region_line(s) for s in r.regions]
     lines.append(
         "Classification: "
         + classification_text(
@@ -145,6 +152,17 @@ def _bsa_lines(r: BsaResult) -> list[str]:
         )
     )
     return lines
+
+
+def _region_line(share: RegionShare) -> str:
+    if share.detached_percent_of_region == 0 and share.erythema_bsa_percent:
+        return f"- {share.label}: erythema only (not counted)"
+    # The region's share is printed beside the class cut-offs too: 9.9996, never "10".
+    of_body = format_beside(share.detached_bsa_percent, CUTOFFS, 2)
+    return (
+        f"- {share.label}: {format_typed(share.detached_percent_of_region)} % of region "
+        f"= {of_body} % BSA"
+    )
 
 
 def spots_text(spots: bool | None) -> str:

@@ -26,7 +26,7 @@ from sjsref.clinical.citations import (
 )
 from sjsref.clinical.inputs import check_optional, recheck_notes
 from sjsref.clinical.lab_input import LabAnswer, lab_answer
-from sjsref.clinical.numbers import format_number
+from sjsref.clinical.numbers import format_exact, format_number
 from sjsref.clinical.results import Message, MessageKind, ScoreResult
 from sjsref.clinical.rules import Op, Threshold
 from sjsref.clinical.scoring import (
@@ -45,7 +45,14 @@ from sjsref.clinical.scorten_mortality import (
     observed_band,
     observed_basis,
 )
-from sjsref.clinical.units import GLUCOSE, GLUCOSE_MG_DL_PER_MMOL_L, UREA, GlucoseUnit, UreaUnit
+from sjsref.clinical.units import (
+    BUN_MG_DL_PER_MMOL_L,
+    GLUCOSE,
+    GLUCOSE_MG_DL_PER_MMOL_L,
+    UREA,
+    GlucoseUnit,
+    UreaUnit,
+)
 
 _ABSTRACT = Source(BASTUJI_GARIN_2000, "abstract")
 
@@ -61,6 +68,9 @@ _SECONDARY = Source(BASTUJI_GARIN_2000, "secondary tables' reading")
 AGE_OTHER = Threshold(Op.GE, 40, "years", _SECONDARY)
 HEART_RATE_OTHER = Threshold(Op.GE, 120, "/min", _SECONDARY)
 DETACHED_BSA_OTHER = Threshold(Op.GE, 10, "% BSA", _SECONDARY)
+# "> 28 mg/dL BUN" in secondary tables is 9.995 mmol/L, just under 10.
+UREA_OTHER_BUN_MG_DL = 28.0
+UREA_OTHER = Threshold(Op.GT, UREA_OTHER_BUN_MG_DL / BUN_MG_DL_PER_MMOL_L, "mmol/L", _SECONDARY)
 GLUCOSE_OTHER_MG_DL = 250.0
 GLUCOSE_OTHER = Threshold(
     Op.GT, GLUCOSE_OTHER_MG_DL / GLUCOSE_MG_DL_PER_MMOL_L, "mmol/L", _SECONDARY
@@ -102,7 +112,18 @@ CRITERIA = (
     _strict_or_at_least(
         "detached_bsa", "Epidermal detachment", DETACHED_BSA_PERCENT, DETACHED_BSA_OTHER
     ),
-    NumericCriterion("urea", "Serum urea (or BUN)", UREA_MMOL_L, 1),
+    NumericCriterion(
+        "urea",
+        "Serum urea (or BUN)",
+        UREA_MMOL_L,
+        1,
+        UREA_OTHER,
+        f"Urea lies between {format_number(UREA_OTHER_BUN_MG_DL)} mg/dL BUN (printed by some "
+        f"secondary tables) and {format_exact(UREA.from_si(10, UreaUnit.BUN_MG_DL))} mg/dL BUN "
+        "(10 mmol/L, the primary paper). The primary paper scores it 0; the "
+        f"'> {format_number(UREA_OTHER_BUN_MG_DL)} mg/dL BUN' tables would score 1.",
+        f"BUN > {format_number(UREA_OTHER_BUN_MG_DL)} mg/dL",
+    ),
     NumericCriterion("bicarbonate", "Serum bicarbonate", BICARBONATE_MMOL_L, 1),
     NumericCriterion(
         "glucose",
@@ -111,7 +132,7 @@ CRITERIA = (
         1,
         GLUCOSE_OTHER,
         f"Glucose lies between {format_number(GLUCOSE_OTHER_MG_DL)} mg/dL (printed by some "
-        f"secondary tables) and {format_number(GLUCOSE.from_si(14, GlucoseUnit.MG_DL), 4)} "
+        f"secondary tables) and {format_exact(GLUCOSE.from_si(14, GlucoseUnit.MG_DL))} "
         "mg/dL (14 mmol/L, the primary paper). The primary paper scores it 0; "
         f"the '> {format_number(GLUCOSE_OTHER_MG_DL)} mg/dL' tables would score 1.",
         f"glucose > {format_number(GLUCOSE_OTHER_MG_DL)} mg/dL",
@@ -119,9 +140,11 @@ CRITERIA = (
 )
 MAX_SCORE = sum(c.points or 0 for c in CRITERIA)
 
-# Validated within the first 24 h (day 1) and on day 3 (Guegan 2006); other
-# days are refused rather than scored against a table that does not cover them.
-VALIDATED_DAYS = (1, 3)
+# Guegan 2006 assessed SCORTEN on each of days 1 to 5 of hospitalisation (good on
+# each, slightly better on day 3); other days are refused rather than scored
+# against evidence that does not cover them. Days 1 and 3 are the ones to use.
+VALIDATED_DAYS = (1, 2, 3, 4, 5)
+RECOMMENDED_DAYS = (1, 3)
 ADULT_AGE_YEARS = 18
 
 
@@ -186,9 +209,10 @@ class ScortenInput(BaseModel):
     @classmethod
     def _day(cls, v: int) -> int:
         if v not in VALIDATED_DAYS:
+            first, last = VALIDATED_DAYS[0], VALIDATED_DAYS[-1]
             raise ValueError(
-                f"Day {v}: SCORTEN is validated within 24 h of admission (day 1) and on day 3 "
-                "only; enter 1 or 3."
+                f"Day {v}: SCORTEN's performance was assessed on days {first} to {last} of "
+                f"admission only; enter {first} to {last} (days 1 and 3 are recommended)."
             )
         return v
 
@@ -253,12 +277,18 @@ def _warnings(inp: ScortenInput, labs: dict[str, LabAnswer]) -> list[Message]:
 
 
 def _notes(day: int) -> list[Message]:
-    timing = (
-        "Day 1: computed within the first 24 h of admission. Recompute on day 3, "
-        "when SCORTEN predicts slightly better."
-        if day == 1
-        else f"Day {day} of admission."
-    )
+    if day == 1:
+        timing = (
+            "Day 1: computed within the first 24 h of admission. Recompute on day 3, "
+            "when SCORTEN predicts slightly better."
+        )
+    elif day in RECOMMENDED_DAYS:
+        timing = f"Day {day} of admission, when SCORTEN predicts slightly better than on day 1."
+    else:
+        timing = (
+            f"Day {day} of admission: SCORTEN performed well on each of days 1 to 5; "
+            "days 1 and 3 are the ones recommended."
+        )
     return [
         Message(kind=MessageKind.TIMING, text=timing, citations=[GUEGAN_2006]),
         Message(

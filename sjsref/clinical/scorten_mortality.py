@@ -96,6 +96,6 @@ def observed_basis(day: int) -> str:
     if day == 1:
         return f"{basis} (Bastuji-Garin 2000)"
     return (
-        f"{basis} (Bastuji-Garin 2000): the day-1 table, applied on day {day}, where "
-        "the score was validated by Guégan 2006"
+        f"{basis} (Bastuji-Garin 2000): the day-1 table, applied on day {day}; Guégan 2006 "
+        "found the score performed well on each of days 1 to 5"
     )

@@ -11,15 +11,16 @@ quantities: one urea molecule (CH4N2O) carries two nitrogen atoms, so
 the other changes a SCORTEN criterion, so each has its own unit here.
 
 A lab value counts only once its unit is chosen: no unit is ever assumed. Each
-analyte (``Lab``) knows its units, the factor from mmol/L to each and its
-usual range (the soft limits of ``plausibility.py``, an app rule stated there).
+analyte (``Lab``) knows its units, the factor from mmol/L to each, and the
+range a real patient's value may take (``plausibility.py``, an app rule stated
+there, extremes included).
 
-The app's rule for a unit slip: a value outside the usual range of the unit
-chosen but inside the usual range of another unit is far more likely to be in
-that other unit (glucose 140 "mmol/L" is 140 mg/dL). It is held, not scored,
-until the clinician confirms the unit. A value inside the usual range of both
-units is scored as chosen, and if the other reading would change the
-criterion, the result says so.
+The app's rule for a unit slip: a value outside that range in the unit chosen
+but inside it in another unit is far more likely to be in that other unit
+(glucose 140 "mmol/L" is 140 mg/dL). It is held, not scored, until the
+clinician confirms the unit. A value possible in both units is scored as
+chosen, and if the other reading would change the criterion, the result says
+so (glucose 55 "mmol/L" could be 55 mg/dL).
 """
 
 from __future__ import annotations
@@ -30,7 +31,13 @@ from typing import Generic, TypeVar
 
 from sjsref.clinical import plausibility as lim
 from sjsref.clinical.citations import PROHASKA_2022, Source
-from sjsref.clinical.numbers import TYPED_DECIMALS, format_beside, format_number, side
+from sjsref.clinical.numbers import (
+    TYPED_DECIMALS,
+    format_beside,
+    format_number,
+    format_typed,
+    side,
+)
 
 ATOMIC_WEIGHT_SOURCE = Source(PROHASKA_2022, "abridged standard atomic weights, Table 2")
 H_G_PER_MOL = 1.008
@@ -86,11 +93,12 @@ U = TypeVar("U", bound=StrEnum)
 
 @dataclass(frozen=True)
 class Lab(Generic[U]):
-    """One analyte: its units, their factors from mmol/L, and its usual range.
+    """One analyte: its units, their factors from mmol/L, and the range a patient's value takes.
 
     Args:
         name: As a clinician reads it ("Urea").
         si_limits: Plausibility limits in mmol/L.
+        slip_range: In mmol/L, every value a real patient may have (the unit-slip rule).
         factors: Per unit, how many of that unit make 1 mmol/L.
         symbol: Per unit, its symbol ("mg/dL").
         analyte: Per unit, what is measured in it ("urea", "BUN").
@@ -100,6 +108,7 @@ class Lab(Generic[U]):
 
     name: str
     si_limits: lim.Limits
+    slip_range: tuple[float, float]
     factors: dict[U, float]
     symbol: dict[U, str]
     analyte: dict[U, str]
@@ -113,7 +122,7 @@ class Lab(Generic[U]):
 
     def reading(self, value: float, unit: U) -> str:
         """'BUN 20 mg/dL': the value as read in one unit."""
-        return f"{self.analyte[unit]} {format_number(value, TYPED_DECIMALS)} {self.symbol[unit]}"
+        return f"{self.analyte[unit]} {format_typed(value)} {self.symbol[unit]}"
 
     def to_si(self, value: float, unit: U) -> float:
         return value / self.factors[unit]
@@ -138,17 +147,18 @@ class Lab(Generic[U]):
             raise ValueError(f"{self.name} {format_number(value, 2)} is not possible in any unit.")
 
     def usual(self, value: float, unit: U) -> bool:
-        limits = self.limits(unit)
-        return limits.soft_min <= value <= limits.soft_max
+        """Whether a real patient may have this value in this unit (the slip range)."""
+        low, high = self.slip_range
+        return low <= self.to_si(value, unit) <= high
 
     def likely_units(self, value: float, unit: U | None) -> list[U]:
-        """Other units the value is usual in, when it is not usual in ``unit``."""
+        """Other units the value is possible in, when it is not possible in ``unit``."""
         if unit is not None and self.usual(value, unit):
             return []
         return [u for u in self.factors if u != unit and self.usual(value, u)]
 
     def plausible_others(self, value: float, unit: U) -> list[U]:
-        """Other units the value is also usual in, when it is usual in ``unit``."""
+        """Other units the value is also possible in, when it is possible in ``unit``."""
         if not self.usual(value, unit):
             return []
         return [u for u in self.factors if u != unit and self.usual(value, u)]
@@ -156,7 +166,7 @@ class Lab(Generic[U]):
     def conversions(self, value: float, unit: U, threshold_si: float | None = None) -> str:
         """'12 mmol/L urea = 72.1 mg/dL urea = 33.6 mg/dL BUN', starting from ``unit``."""
         si = self.to_si(value, unit)
-        parts = [f"{format_number(value, TYPED_DECIMALS)} {self.quantity(unit)}"]
+        parts = [f"{format_typed(value)} {self.quantity(unit)}"]
         for other in self.factors:
             if other != unit:
                 shown = self.from_si(si, other)
@@ -187,6 +197,7 @@ class Lab(Generic[U]):
 UREA: Lab[UreaUnit] = Lab(
     name="Urea",
     si_limits=lim.UREA_MMOL_L,
+    slip_range=lim.UREA_SLIP_RANGE_MMOL_L,
     factors={
         UreaUnit.MMOL_L: 1.0,
         UreaUnit.MG_DL: UREA_MG_DL_PER_MMOL_L,
@@ -200,6 +211,7 @@ UREA: Lab[UreaUnit] = Lab(
 GLUCOSE: Lab[GlucoseUnit] = Lab(
     name="Glucose",
     si_limits=lim.GLUCOSE_MMOL_L,
+    slip_range=lim.GLUCOSE_SLIP_RANGE_MMOL_L,
     factors={GlucoseUnit.MMOL_L: 1.0, GlucoseUnit.MG_DL: GLUCOSE_MG_DL_PER_MMOL_L},
     symbol={GlucoseUnit.MMOL_L: "mmol/L", GlucoseUnit.MG_DL: "mg/dL"},
     analyte={GlucoseUnit.MMOL_L: "glucose", GlucoseUnit.MG_DL: "glucose"},

@@ -96,7 +96,7 @@ class CalculatorPage(QWidget):
         buttons = QHBoxLayout()
         self.clear_button = QPushButton("&Clear", self)
         self.clear_button.setObjectName("clear")
-        self.clear_button.setToolTip("Empty every field")
+        self.clear_button.setToolTip("Empty every field and choice of this calculator")
         self.copy_button = QPushButton("Copy chart note", self)
         self.copy_button.setObjectName("copy")
         self.copy_button.setToolTip(f"Copy the result as text for the chart ({COPY_SHORTCUT})")
@@ -205,6 +205,8 @@ class CalculatorPage(QWidget):
             self.form_error.setVisible(True)
 
     def clear(self) -> None:
+        """Empty every field and put each per-patient choice back (day, method, sex)."""
+        self.reset_choices()
         for field in self.fields.values():
             field.blockSignals(True)
             field.clear()
@@ -219,7 +221,6 @@ class CalculatorPage(QWidget):
 
     def new_patient(self) -> None:
         """Empty every field and per-patient choice; unit preferences stay."""
-        self.reset_choices()
         self.clear()
 
     def commit_all(self) -> None:

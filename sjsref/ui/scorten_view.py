@@ -112,7 +112,7 @@ class ScortenView(CalculatorPage):
             name, label, lab, units, rule.value, lambda u: prefs.set_unit(name, u.value)
         )
         saved = prefs.unit(name)
-        field.set_unit(next((u for _, u in units if u.value == saved), None), convert=False)
+        field.set_unit(next((u for _, u in units if u.value == saved), None), ask=False)
         return field
 
     def reset_choices(self) -> None:

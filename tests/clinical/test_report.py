@@ -42,7 +42,7 @@ def test_incomplete_scorten_note_says_so() -> None:
 
 def test_abcd10_note_lists_predictors_and_the_withheld_figures() -> None:
     note = chart_note(abcd10.compute(abcd10.Abcd10Input(active_cancer=True)), WHEN)
-    assert note.startswith("ABCD-10 predictors: 1 of 5 met (1 of 5 answered)\n")
+    assert note.startswith("ABCD-10 predictors: 1 of 5 present; no score (1 of 5 answered)\n")
     assert "- Active cancer: yes [MET]" in note
     assert "WARNING: No ABCD-10 score or mortality" in note
 
@@ -65,7 +65,12 @@ def test_bsa_notes_give_area_regions_and_class() -> None:
     assert "Classification: not classified: SJS/TEN overlap with spots, TEN without" in note
     assert "lund-browder" not in note and "anterior-trunk" not in note
     palms = chart_note(bsa.from_palms(bsa.PalmInput(count=12)), WHEN)
-    assert "Detached BSA: 8.4–9.6 % (Patient's hand (palm with fingers))" in palms
+    assert (
+        "Detached BSA: 8.4–9.6 % (Patient's hand (palm with fingers, sex not given: "
+        "0.7-0.8 % each))" in palms
+    )
+    male = chart_note(bsa.from_palms(bsa.PalmInput(count=12, sex="male")), WHEN)
+    assert "(Patient's hand (palm with fingers, male: 0.8 % each, 12 areas))" in male
     assert "Classification: SJS" in palms
 
 
@@ -131,7 +136,10 @@ def test_the_other_reading_is_in_the_headline_with_its_mortality() -> None:
         "SCORTEN 3 of 7 (day 1); 6 of 7 if read as age ≥ 40 years, heart rate ≥ 120 /min, "
         "epidermal detachment ≥ 10 % BSA\n"
     )
-    assert "Observed mortality 35.3 % (12 of 34 died; 95 % CI 19.8–53.5 %); 90 % under" in note
+    assert (
+        "Observed mortality 35.3 % (12 of 34 died; 95 % CI 19.8–53.5 %); 90 % (9 of 10) under"
+        in note
+    )
 
 
 def test_a_lab_value_held_for_its_unit_is_not_scored_and_says_why() -> None:
@@ -139,3 +147,25 @@ def test_a_lab_value_held_for_its_unit_is_not_scored_and_says_why() -> None:
     note = chart_note(result, WHEN)
     assert "- Serum glucose > 14 mmol/L: 140 mmol/L, unit to confirm: not scored [?]" in note
     assert "WARNING: Glucose 140 mmol/L is not scored" in note
+
+
+def test_a_region_share_is_printed_beside_the_class_cut_offs() -> None:
+    # 76.92 % of a 13 % trunk is 9.9996 % of the body: never printed as "10".
+    result = bsa.from_regions(
+        bsa.RegionsInput(
+            age_years=30,
+            regions=[
+                bsa.RegionEntry(region="anterior-trunk", detached_percent=76.92),
+                bsa.RegionEntry(region="neck", detached_percent=0, erythema_percent=50),
+            ],
+        )
+    )
+    note = chart_note(result, WHEN)
+    assert "- Anterior trunk: 76.92 % of region = 9.9996 % BSA" in note
+    assert "- Neck: erythema only (not counted)" in note
+    assert "Classification: SJS" in note
+
+
+def test_a_value_typed_with_many_decimals_is_printed_as_typed() -> None:
+    note = chart_note(scorten.compute(scorten.ScortenInput(detached_bsa_percent=10.00001)), WHEN)
+    assert "- Epidermal detachment > 10 % BSA: 10.00001 % BSA [MET]" in note

@@ -215,16 +215,19 @@ def test_child_gets_a_population_warning_with_its_sources() -> None:
     assert not [w for w in _with_score(2).warnings if w.kind == MessageKind.POPULATION]
 
 
-@pytest.mark.parametrize("day", [1, 3])
-def test_result_carries_its_day(day: int) -> None:
+@pytest.mark.parametrize("day", [1, 2, 3, 4, 5])
+def test_result_carries_its_day_on_the_days_guegan_assessed(day: int) -> None:
+    # Guegan 2006: SCORTEN assessed on each of days 1 to 5; days 1 and 3 recommended.
     result = scorten.compute(scorten_input(day=day))
     assert result.day == day
     assert not any(w.kind == MessageKind.TIMING for w in result.warnings)
+    timing = next(n for n in result.notes if n.kind == MessageKind.TIMING).text
+    assert ("recommended" in timing) is (day in (2, 4, 5))
 
 
-@pytest.mark.parametrize("day", [0, 2, 4, 5, 60])
+@pytest.mark.parametrize("day", [0, 6, 60])
 def test_a_day_the_evidence_does_not_cover_is_refused(day: int) -> None:
-    with pytest.raises(ValidationError, match="validated within 24 h of admission"):
+    with pytest.raises(ValidationError, match="assessed on days 1 to 5"):
         scorten_input(day=day)
 
 
@@ -362,3 +365,13 @@ def test_a_score_never_falls_when_a_value_worsens(
 def test_a_lab_explicitly_left_empty_is_unanswered() -> None:
     result = scorten.compute(scorten_input(urea=None, glucose=None))
     assert [c.answered for c in result.criteria if c.id in ("urea", "glucose")] == [False, False]
+
+
+@pytest.mark.parametrize(("value", "unit"), [(55, "mmol/L"), (36, "mg/dL")])
+def test_a_rare_but_real_glucose_is_scored_with_the_other_reading_named(
+    value: float, unit: str
+) -> None:
+    result = scorten.compute(scorten_input(glucose=value, glucose_unit=unit))
+    assert not result.units_to_confirm and result.score is not None
+    [note] = [w for w in result.warnings if w.kind == MessageKind.UNIT]
+    assert "Read as glucose" in note.text

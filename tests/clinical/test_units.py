@@ -72,6 +72,9 @@ def test_a_conversion_beside_a_cut_off_keeps_its_side() -> None:
         (140, GlucoseUnit.MMOL_L, [GlucoseUnit.MG_DL]),  # 140 mg/dL typed into mmol/L
         (5, GlucoseUnit.MG_DL, [GlucoseUnit.MMOL_L]),  # 5 mmol/L typed into mg/dL
         (45, GlucoseUnit.MMOL_L, []),  # usual in both: not held (the score note says so)
+        (55, GlucoseUnit.MMOL_L, []),  # rare but real (hyperosmolar state): never a slip
+        (36, GlucoseUnit.MG_DL, []),  # severe hypoglycaemia: real, never a slip
+        (90, GlucoseUnit.MMOL_L, [GlucoseUnit.MG_DL]),  # 1621 mg/dL: beyond any patient
         (6, GlucoseUnit.MMOL_L, []),
     ],
 )

@@ -70,12 +70,24 @@ def test_the_unit_chosen_is_remembered_and_the_values_are_not(make_window, qtbot
     assert again.urea.edit.text() == ""
 
 
-def test_switching_the_unit_converts_the_typed_value(window, qtbot):
+def _click(qtbot, page, field, name):
+    button = field.hold.findChild(type(page.copy_button), f"{field.name}_{name}")
+    assert button is not None and button.isVisibleTo(page), name
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    return button
+
+
+def test_switching_the_unit_asks_and_converts_on_request(window, qtbot):
     page = _scorten(window)
     page.urea.unit_box.set_value(UreaUnit.MMOL_L)
     _fill(page, qtbot, {"urea": "12"})
     assert "✔ MET" in page.urea.status.text()
     page.urea.unit_box.set_value(UreaUnit.BUN_MG_DL)
+    # A switch is ambiguous (converting, or correcting the unit?): not scored until told.
+    assert "NOT SCORED" in page.urea.status.text() or "not answered" in page.urea.status.text()
+    assert "⚠ Unit changed from mmol/L urea to mg/dL BUN" in page.urea.status.text()
+    assert page.panel.headline.text().startswith("SCORTEN incomplete")
+    _click(qtbot, page, page.urea, "convert")
     # 12 mmol/L urea is 33.6 mg/dL BUN: the value follows the unit, and says so.
     assert page.urea.edit.text() == "33.6"
     assert "↻ Converted: 12 mmol/L urea is 33.6 mg/dL BUN." in page.urea.status.text()
@@ -84,11 +96,27 @@ def test_switching_the_unit_converts_the_typed_value(window, qtbot):
     assert "Converted" not in page.urea.status.text()
 
 
+def test_correcting_a_wrongly_chosen_unit_keeps_the_number(window, qtbot):
+    # The review's trap: mmol/L remembered, BUN 20 and glucose 140 typed as the lab
+    # reports them, then the clinician fixes the unit boxes.
+    page = _scorten(window)
+    page.urea.unit_box.set_value(UreaUnit.MMOL_L)
+    page.glucose.unit_box.set_value(GlucoseUnit.MMOL_L)
+    _fill(page, qtbot, {"urea": "20", "glucose": "140"})
+    page.urea.unit_box.set_value(UreaUnit.BUN_MG_DL)
+    _click(qtbot, page, page.urea, "keep_typed")
+    page.glucose.unit_box.set_value(GlucoseUnit.MG_DL)
+    _click(qtbot, page, page.glucose, "keep_typed")
+    assert (page.urea.edit.text(), page.glucose.edit.text()) == ("20", "140")
+    assert "✘ not met" in page.urea.status.text() and "✘ not met" in page.glucose.status.text()
+
+
 def test_a_unit_switch_at_the_cut_off_never_crosses_it(window, qtbot):
     page = _scorten(window)
     page.urea.unit_box.set_value(UreaUnit.MMOL_L)
     _fill(page, qtbot, {"urea": "10.01"})  # just above 10 mmol/L: met
     page.urea.unit_box.set_value(UreaUnit.BUN_MG_DL)
+    _click(qtbot, page, page.urea, "convert")
     assert page.urea.edit.text() == "28.04"  # 28.0 would have read as 9.995 mmol/L
     assert "✔ MET" in page.urea.status.text()
 
@@ -99,9 +127,8 @@ def test_glucose_140_in_mmol_l_is_held_until_yes_mg_dl(window, qtbot):
     _fill(page, qtbot, {"glucose": "140"})
     assert "NOT SCORED: unit to confirm" in page.glucose.status.text()
     assert page.glucose.hold.isVisible()
-    yes = page.glucose.hold.findChild(type(page.copy_button), "glucose_yes_mg_dl")
+    yes = _click(qtbot, page, page.glucose, "yes_mg_dl")
     assert yes.text() == "Yes, mg/dL"
-    qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
     # Read as mg/dL, not converted: 140 mg/dL (7.8 mmol/L) does not meet > 14 mmol/L.
     assert page.glucose.unit() == GlucoseUnit.MG_DL
     assert page.glucose.edit.text() == "140"
@@ -112,10 +139,9 @@ def test_glucose_140_in_mmol_l_is_held_until_yes_mg_dl(window, qtbot):
 def test_glucose_held_can_be_kept_in_mmol_l_on_purpose(window, qtbot):
     page = _scorten(window)
     page.glucose.unit_box.set_value(GlucoseUnit.MMOL_L)
-    _fill(page, qtbot, {"glucose": "60"})
-    keep = page.glucose.hold.findChild(type(page.copy_button), "glucose_keep")
+    _fill(page, qtbot, {"glucose": "90"})
+    keep = _click(qtbot, page, page.glucose, "keep")
     assert keep.text() == "No, keep mmol/L"
-    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
     assert "✔ MET" in page.glucose.status.text()
     assert "Re-check" in page.panel.warnings.text()
 
@@ -196,3 +222,18 @@ def test_new_patient_empties_every_calculator_but_keeps_the_units(window, qtbot)
     assert page.panel.headline.text().startswith("SCORTEN incomplete (day 1): 0 of 7")
     assert window.statusBar().currentMessage().startswith("New patient")
     assert window.new_patient_button.text() == "New patient"
+
+
+def test_clear_puts_the_choices_back_too(window, qtbot):
+    # The review's trap: Clear kept the last patient's sex and method on the BSA page.
+    window.navigate("calc:bsa")
+    page = window.calculators["bsa"]
+    page.method.setCurrentIndex(2)
+    page.sex.setCurrentIndex(2)
+    _enter(qtbot, page.fields["count"].edit, "30")
+    qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
+    assert page.method.currentIndex() == 0 and page.sex.currentIndex() == 0
+    scorten = _scorten(window)
+    qtbot.mouseClick(scorten.day3, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(scorten.clear_button, Qt.MouseButton.LeftButton)
+    assert scorten.day1.isChecked()

@@ -102,7 +102,10 @@ def test_abcd10_marks_predictors_and_withholds_unverified_mortality(window, qtbo
     _type(page, qtbot, "bicarbonate_mmol_l", "21")
     assert "✔ MET" in page.fields["age_years"].status.text()
     assert "✘ not met" in page.fields["bicarbonate_mmol_l"].status.text()
-    assert page.panel.headline.text() == "ABCD-10 predictors: 1 of 5 met (2 of 5 answered)"
+    assert (
+        page.panel.headline.text()
+        == "ABCD-10 predictors: 1 of 5 present; no score (2 of 5 answered)"
+    )
     assert page.panel.mortality.text().startswith("No ABCD-10 score or mortality")
     assert "%" not in page.panel.mortality.text()
     assert window.windowTitle() and page.info.name == "ABCD-10 predictors"
