@@ -18,11 +18,11 @@ SCORTEN (Koh 2020; Duplisea 2021).
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict
 
 from sjsref.clinical import plausibility as lim
 from sjsref.clinical.citations import DUPLISEA_2021, KOH_2020, NOE_2019, Source
-from sjsref.clinical.inputs import check_optional, recheck_notes
+from sjsref.clinical.inputs import AgeYears, BicarbonateMmolL, PercentBsa, recheck_notes
 from sjsref.clinical.results import Message, MessageKind, ScoreResult
 from sjsref.clinical.rules import Op, Threshold
 from sjsref.clinical.scoring import (
@@ -72,30 +72,15 @@ class Abcd10Input(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    age_years: float | None = None
-    bicarbonate_mmol_l: float | None = None
+    age_years: AgeYears = None
+    bicarbonate_mmol_l: BicarbonateMmolL = None
     active_cancer: bool | None = None
     dialysis_before_admission: bool | None = None
-    detached_bsa_percent: float | None = None
-
-    @field_validator("age_years")
-    @classmethod
-    def _age(cls, v: float | None) -> float | None:
-        return check_optional(v, lim.AGE)
-
-    @field_validator("bicarbonate_mmol_l")
-    @classmethod
-    def _bicarbonate(cls, v: float | None) -> float | None:
-        return check_optional(v, lim.BICARBONATE_MMOL_L)
-
-    @field_validator("detached_bsa_percent")
-    @classmethod
-    def _bsa(cls, v: float | None) -> float | None:
-        return check_optional(v, lim.PERCENT_BSA)
+    detached_bsa_percent: PercentBsa = None
 
 
 def _warnings(inp: Abcd10Input) -> list[Message]:
-    warnings = [Message(kind=MessageKind.METHOD, text=WITHHELD, citations=[NOE_2019])]
+    warnings: list[Message] = []
     if inp.age_years is not None and inp.age_years < ADULT_AGE_YEARS:
         warnings.append(
             Message(
@@ -150,6 +135,7 @@ def compute(inp: Abcd10Input) -> ScoreResult:
         max_score=0,
         mortality_percent=None,
         mortality_basis=None,
+        no_score_reason=WITHHELD,
         criteria=t.criteria,
         warnings=warnings,
         notes=[CALIBRATION],

@@ -100,6 +100,17 @@ def _category(bsa: float, spots: bool) -> tuple[Category, str]:
     )
 
 
+def criteria_labels() -> tuple[str, ...]:
+    """The four classes with their rules, as the search lists them."""
+    return (
+        f"SJS: detachment {SJS_BELOW.label()}",
+        f"SJS/TEN overlap: detachment {format_number(SJS_BELOW.value)}-"
+        f"{format_number(TEN_ABOVE.value)} % BSA",
+        f"TEN: detachment {TEN_ABOVE.label()}",
+        f"TEN without spots: {TEN_NO_SPOTS_ABOVE.label()} in sheets",
+    )
+
+
 def _spots_rule() -> str:
     return (
         f"Spots decide: with spots (purpuric macules or flat atypical targets) "

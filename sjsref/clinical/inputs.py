@@ -1,10 +1,27 @@
-"""Shared pydantic field validation: plausibility limits at the boundary."""
+"""Validation at the boundary: plausibility limits as types, and errors a clinician reads.
+
+A measured input is declared once as an ``Annotated`` type that carries its
+limits (``AgeYears``), so every model that takes an age checks it the same
+way, and each error keeps its location, so the window marks the right field
+and the command line names the right flag.
+"""
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from collections.abc import Callable, Mapping
+from typing import Annotated
 
+from pydantic import AfterValidator, ValidationError
+
+from sjsref.clinical import plausibility as lim
 from sjsref.clinical.plausibility import Limits
+
+
+def _within(limits: Limits) -> Callable[[float | None], float | None]:
+    def check(value: float | None) -> float | None:
+        return check_optional(value, limits)
+
+    return check
 
 
 def check_optional(value: float | None, limits: Limits) -> float | None:
@@ -12,6 +29,13 @@ def check_optional(value: float | None, limits: Limits) -> float | None:
     if value is not None:
         limits.check(value)
     return value
+
+
+# Each measured input with its limits; None is "not answered".
+AgeYears = Annotated[float | None, AfterValidator(_within(lim.AGE))]
+HeartRateBpm = Annotated[float | None, AfterValidator(_within(lim.HEART_RATE))]
+PercentBsa = Annotated[float | None, AfterValidator(_within(lim.PERCENT_BSA))]
+BicarbonateMmolL = Annotated[float | None, AfterValidator(_within(lim.BICARBONATE_MMOL_L))]
 
 
 def recheck_notes(pairs: list[tuple[float | None, Limits]]) -> list[str]:
@@ -24,30 +48,6 @@ def recheck_notes(pairs: list[tuple[float | None, Limits]]) -> list[str]:
                 notes.append(note)
     return notes
 
-
-# Field names shown to a clinician in error messages.
-FIELD_LABELS = {
-    "age_years": "Age",
-    "heart_rate_bpm": "Heart rate",
-    "malignancy": "Malignancy",
-    "detached_bsa_percent": "Detached body-surface area",
-    "urea": "Urea",
-    "urea_unit": "Urea unit",
-    "bicarbonate_mmol_l": "Bicarbonate",
-    "glucose": "Glucose",
-    "glucose_unit": "Glucose unit",
-    "day": "Day of admission",
-    "active_cancer": "Active cancer",
-    "dialysis_before_admission": "Dialysis before admission",
-    "spots": "Spots",
-    "count": "Number of hand areas",
-    "surface": "Hand surface",
-    "sex": "Sex",
-    "regions": "Regions",
-    "detached_percent": "Detached % of the region",
-    "erythema_percent": "Erythema % of the region",
-    "method": "Method",
-}
 
 _TYPE_HINTS = {
     "float_parsing": "enter a number",
@@ -64,20 +64,41 @@ _TYPE_HINTS = {
     "missing": "not answered",
 }
 
+Location = tuple[str | int, ...]
 
-def field_errors(exc: ValidationError) -> list[tuple[str, str]]:
-    """(field, message) pairs a clinician understands, from a ValidationError."""
-    out: list[tuple[str, str]] = []
+
+def located_errors(
+    exc: ValidationError, labels: Mapping[str, str] | None = None
+) -> list[tuple[Location, str]]:
+    """(where, message) pairs a clinician understands, from a ValidationError.
+
+    Args:
+        exc: What the model raised.
+        labels: Field name -> what a clinician calls it (a calculator spec's labels);
+            a field not listed is named from its own name.
+
+    Returns:
+        Each error's location in the input (``("age_years",)``, or
+        ``("regions", 0, "detached_percent")`` inside a list) and its message.
+    """
+    out: list[tuple[Location, str]] = []
     for err in exc.errors():
-        loc = [str(part) for part in err["loc"]]
-        field = loc[0] if loc else ""
-        label = FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+        loc = tuple(err["loc"])
         if err["type"] == "value_error":
             message = str(err["msg"]).removeprefix("Value error, ")
         else:
+            name = str(next((p for p in reversed(loc) if isinstance(p, str)), ""))
+            label = (labels or {}).get(name, name.replace("_", " ").capitalize())
             hint = _TYPE_HINTS.get(err["type"], str(err["msg"]).lower())
             got = err.get("input")
             shown = f" (got {got!r})" if got is not None and not isinstance(got, dict) else ""
             message = f"{label}: {hint}{shown}."
-        out.append((field, message))
+        out.append((loc, message))
     return out
+
+
+def field_errors(
+    exc: ValidationError, labels: Mapping[str, str] | None = None
+) -> list[tuple[str, str]]:
+    """(top-level field, message) pairs: :func:`located_errors` for a flat form."""
+    return [(str(loc[0]) if loc else "", message) for loc, message in located_errors(exc, labels)]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pydantic import BaseModel
+
 from sjsref.clinical.bsa import BsaResult, RegionShare
 from sjsref.clinical.classification import CUTOFFS, Category, ClassifyResult, shown_bsa
 from sjsref.clinical.numbers import format_beside, format_number, format_typed
@@ -86,11 +88,9 @@ def mortality_line(r: ScoreResult) -> str | None:
         )
     if r.mortality_percent_other_reading is not None:
         other = f"{format_number(r.mortality_percent_other_reading)} %"
-        row = next(
-            (t for t in r.mortality_table if _in_band(r.score_other_reading, t.scores)), None
-        )
-        if row is not None:
-            other += f" ({row.deaths} of {row.patients})"
+        score = r.score_other_reading
+        rows = [t for t in r.mortality_table if _in_band(score, t.scores)]
+        other += "".join(f" ({t.deaths} of {t.patients})" for t in rows)
         line += f"; {other} under the other reading"
     return line
 
@@ -108,6 +108,8 @@ def model_line(r: ScoreResult) -> str | None:
 
 def _score_lines(r: ScoreResult) -> list[str]:
     lines = [score_headline(r)]
+    if r.no_score_reason:
+        lines.append(r.no_score_reason)
     mortality = mortality_line(r)
     if mortality is not None:
         lines.append(f"{mortality}: {r.mortality_basis}")
@@ -182,14 +184,20 @@ def _classify_lines(r: ClassifyResult) -> list[str]:
     ]
 
 
-def chart_note(result: ScoreResult | BsaResult | ClassifyResult, when: datetime) -> str:
-    """A short plain-text summary to paste into a chart note."""
+def chart_note(result: BaseModel, when: datetime) -> str:
+    """A short plain-text summary of any calculator's result, to paste into a chart note.
+
+    Raises:
+        TypeError: ``result`` is not a calculator result this module knows.
+    """
     if isinstance(result, ScoreResult):
         lines = _score_lines(result) + [_criterion_line(c) for c in result.criteria]
     elif isinstance(result, BsaResult):
         lines = _bsa_lines(result)
-    else:
+    elif isinstance(result, ClassifyResult):
         lines = _classify_lines(result)
+    else:
+        raise TypeError(f"no chart note for a {type(result).__name__}")
     lines += _messages(result.warnings, "WARNING")
     lines.append(f"Source: {_sources(result.citations)}")
     lines.append(f"Computed with SJSRef {when:%Y-%m-%d %H:%M}; check against the clinical picture.")

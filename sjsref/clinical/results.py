@@ -81,6 +81,7 @@ class ScoreResult(BaseModel):
     max_score: int
     mortality_percent: float | None
     mortality_basis: str | None
+    no_score_reason: str | None = None  # why a tool gives no score (ABCD-10's weights)
     mortality_deaths: int | None = None
     mortality_patients: int | None = None
     mortality_ci95: tuple[float, float] | None = None

@@ -24,7 +24,13 @@ from sjsref.clinical.citations import (
     SORRELL_2017,
     Source,
 )
-from sjsref.clinical.inputs import check_optional, recheck_notes
+from sjsref.clinical.inputs import (
+    AgeYears,
+    BicarbonateMmolL,
+    HeartRateBpm,
+    PercentBsa,
+    recheck_notes,
+)
 from sjsref.clinical.lab_input import LabAnswer, lab_answer
 from sjsref.clinical.numbers import format_exact, format_number
 from sjsref.clinical.results import Message, MessageKind, ScoreResult
@@ -158,38 +164,18 @@ class ScortenInput(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    age_years: float | None = None
-    heart_rate_bpm: float | None = None
+    age_years: AgeYears = None
+    heart_rate_bpm: HeartRateBpm = None
     malignancy: bool | None = None
-    detached_bsa_percent: float | None = None
+    detached_bsa_percent: PercentBsa = None
     urea_unit: UreaUnit | None = None
     urea: float | None = None
     urea_unit_confirmed: bool = False
-    bicarbonate_mmol_l: float | None = None
+    bicarbonate_mmol_l: BicarbonateMmolL = None
     glucose_unit: GlucoseUnit | None = None
     glucose: float | None = None
     glucose_unit_confirmed: bool = False
     day: int = 1
-
-    @field_validator("age_years")
-    @classmethod
-    def _age(cls, v: float | None) -> float | None:
-        return check_optional(v, lim.AGE)
-
-    @field_validator("heart_rate_bpm")
-    @classmethod
-    def _hr(cls, v: float | None) -> float | None:
-        return check_optional(v, lim.HEART_RATE)
-
-    @field_validator("detached_bsa_percent")
-    @classmethod
-    def _bsa(cls, v: float | None) -> float | None:
-        return check_optional(v, lim.PERCENT_BSA)
-
-    @field_validator("bicarbonate_mmol_l")
-    @classmethod
-    def _bicarbonate(cls, v: float | None) -> float | None:
-        return check_optional(v, lim.BICARBONATE_MMOL_L)
 
     @field_validator("urea")
     @classmethod

@@ -61,24 +61,19 @@ class Pages:
         return self._citer
 
     def calculator(self, calc_id: str, prefs: Any = None) -> Any:
-        """The view of one calculator; ``prefs`` remembers the lab units chosen."""
-        from sjsref.ui.abcd10_view import Abcd10View
+        """The view of one calculator, from its spec; ``prefs`` remembers lab units chosen."""
+        from sjsref.clinical.registry import spec
         from sjsref.ui.bsa_view import BsaView
-        from sjsref.ui.classify_view import ClassifyView
-        from sjsref.ui.scorten_view import ScortenView
+        from sjsref.ui.spec_form import SpecForm
 
-        views = {
-            "scorten": ScortenView,
-            "abcd10": Abcd10View,
-            "bsa": BsaView,
-            "classify": ClassifyView,
-        }
-        if calc_id not in views:
+        try:
+            found = spec(calc_id)
+        except KeyError:
             return None
         extra: dict[str, Any] = {"clock": self._clock} if self._clock else {}
-        if calc_id == "scorten" and prefs is not None:
-            extra["prefs"] = prefs
-        return views[calc_id](self.citer(), **extra)
+        if found.view == "bsa":
+            return BsaView(self.citer(), found, **extra)
+        return SpecForm(found, self.citer(), prefs=prefs, **extra)
 
     def reading_views(self, library: Any) -> tuple[Any, Any]:
         from sjsref.ui.article_view import ArticleView

@@ -1,8 +1,9 @@
 """What every calculator page shares: form on the left, result on the right.
 
-A page collects its inputs, calls one function of ``sjsref.clinical`` and
-shows what comes back. Invalid input is marked at its field with the clinical
-layer's message, and no result is shown until it is corrected.
+A page collects its inputs, runs its calculator's spec once and shows what
+comes back. Invalid input is marked at its field with the clinical layer's
+message (each error carries its location), and no result is shown until it is
+corrected.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -25,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sjsref.clinical.inputs import field_errors
-from sjsref.clinical.numbers import format_number
-from sjsref.clinical.registry import CalculatorInfo
+from sjsref.clinical.bsa import BsaResult
+from sjsref.clinical.classification import ClassifyResult
+from sjsref.clinical.inputs import Location, located_errors
 from sjsref.clinical.report import chart_note
-from sjsref.clinical.results import MortalityRow, ScoreResult
+from sjsref.clinical.results import ScoreResult
+from sjsref.clinical.spec import CalculatorSpec
+from sjsref.ui import presenters
 from sjsref.ui.fields import Field, NumberField, criterion_status
 from sjsref.ui.lab_field import LabField
 from sjsref.ui.result_panel import Citer, ResultPanel
@@ -50,7 +53,7 @@ class CalculatorPage(QWidget):
     """Base of the calculator views; subclasses build the form and compute.
 
     Args:
-        info: The calculator's registry entry (name, purpose).
+        spec: The calculator's spec (name, purpose, inputs, run).
         citer: Turns citation keys into numbered links.
         clock: Gives the time stamped on the chart note.
     """
@@ -61,13 +64,14 @@ class CalculatorPage(QWidget):
 
     def __init__(
         self,
-        info: CalculatorInfo,
+        spec: CalculatorSpec,
         citer: Citer,
         clock: Callable[[], datetime] = datetime.now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.info = info
+        self.spec = spec
+        self.info = info = spec.info
         self.setObjectName(f"calc_{info.id}")
         self._clock = clock
         self.fields: dict[str, Field] = {}
@@ -119,24 +123,32 @@ class CalculatorPage(QWidget):
 
     # -- what subclasses provide ------------------------------------------------
 
-    def compute(self) -> Any:
-        """Collect the inputs and call the clinical layer (may raise ValidationError).
-
-        None means the form does not yet hold what any result needs; :meth:`prompt`
-        then says what to enter.
-        """
+    def values(self) -> dict[str, Any] | None:
+        """``{input: value}`` from the form, or None while it lacks what any result needs."""
         raise NotImplementedError
 
-    def present(self, result: Any) -> None:
+    def compute(self) -> BaseModel | None:
+        """Run the calculator on the form (may raise ValidationError); None: see :meth:`prompt`."""
+        values = self.values()
+        return None if values is None else self.spec.run(values)
+
+    def present(self, result: BaseModel) -> None:
         """Show a result on the panel and at the fields."""
-        raise NotImplementedError
+        if isinstance(result, ScoreResult):
+            self.show_score(result)
+            self.show(presenters.score(result))
+        elif isinstance(result, ClassifyResult):
+            self.show(presenters.classify(result))
+        elif isinstance(result, BsaResult):
+            self.show(presenters.bsa(result))
 
     def prompt(self) -> tuple[str, str]:
         """Headline and detail (HTML) shown while :meth:`compute` returns None."""
         return "No result yet", ""
 
-    def check_one(self, name: str) -> None:
-        """Validate one field alone (raises ValidationError); locates model-level errors."""
+    def locate(self, loc: Location) -> str:
+        """The field an error at ``loc`` belongs to (a field name, or "" for none)."""
+        return str(loc[0]) if loc else ""
 
     # -- shared behaviour -------------------------------------------------------
 
@@ -183,26 +195,26 @@ class CalculatorPage(QWidget):
 
     def _show_errors(self, exc: ValidationError) -> None:
         general = []
-        for name, message in field_errors(exc):
-            if name in self.fields:
-                self.fields[name].set_error(message)
+        for loc, message in located_errors(exc, self.spec.field_labels()):
+            field = self.fields.get(self.locate(loc))
+            if field is not None:
+                field.set_error(message)
             else:
                 general.append(message)
         if general:
-            # A rule checked on the whole form (e.g. a value and its unit): ask
-            # each field alone which of them it was.
-            placed = set()
-            for name, field in self.fields.items():
-                try:
-                    self.check_one(name)
-                except ValidationError as one:
-                    messages = [m for _, m in field_errors(one)]
-                    field.set_error(" ".join(messages))
-                    placed.update(messages)
-            general = [m for m in general if m not in placed]
-        if general:
             self.form_error.setText("⚠ Invalid: " + " ".join(general))
             self.form_error.setVisible(True)
+
+    def show(self, shown: presenters.Shown) -> None:
+        self.panel.show_result(
+            shown.headline,
+            shown.mortality,
+            shown.model,
+            detail=shown.detail,
+            warnings=shown.warnings,
+            notes=shown.notes,
+            citations=shown.citations,
+        )
 
     def clear(self) -> None:
         """Empty every field and put each per-patient choice back (day, method, sex)."""
@@ -243,10 +255,11 @@ class CalculatorPage(QWidget):
         QGuiApplication.clipboard().setText(note)
         self.message.emit(f"Chart note copied: {self.info.name}")
 
-    def show_score(self, result: ScoreResult, criterion_field: dict[str, str]) -> None:
-        """Mark each criterion at its field (shared by SCORTEN and ABCD-10)."""
+    def show_score(self, result: ScoreResult) -> None:
+        """Mark each criterion at the field of the input that answers it."""
+        answers = {s.criterion: s.name for s in self.spec.inputs if s.criterion}
         for criterion in result.criteria:
-            field = self.fields.get(criterion_field.get(criterion.id, ""))
+            field = self.fields.get(answers.get(criterion.id, ""))
             if field is not None:
                 field.set_status(
                     criterion_status(
@@ -261,37 +274,6 @@ class CalculatorPage(QWidget):
         for field in self.fields.values():
             if isinstance(field, LabField):
                 field.show_query(queries.get(field.name))
-
-
-def percent(value: float) -> str:
-    return f"{format_number(value)} %"
-
-
-def mortality_table_html(rows: list[MortalityRow]) -> str:
-    """The observed score-to-mortality table, the patient's band marked in words and bold."""
-    if not rows:
-        return ""
-    body = ""
-    for row in rows:
-        lo, hi = row.ci95
-        cells = [
-            (row.scores, "left"),
-            (f"{row.deaths} of {row.patients}", "right"),
-            (percent(row.percent), "right"),
-            (f"{format_number(lo)}–{format_number(hi)} %", "right"),
-            ("◀ this patient" if row.patient else "", "left"),
-        ]
-        mark = ("<b>", "</b>") if row.patient else ("", "")
-        body += (
-            "<tr>"
-            + "".join(f"<td align='{align}'>{mark[0]}{text}{mark[1]}</td>" for text, align in cells)
-            + "</tr>"
-        )
-    return (
-        "<p><b>Observed mortality by score</b> (development sample)</p>"
-        "<table cellpadding='3'><tr><th align='left'>Score</th><th>Died</th>"
-        "<th>Mortality</th><th>95 % CI</th><th></th></tr>" + body + "</table>"
-    )
 
 
 class _Unreadable(Exception):

@@ -269,6 +269,55 @@ class YesNoField(Field):
         self.changed.emit()
 
 
+class ChoiceField(Field):
+    """One of a few values as radio buttons (a day), the first checked to start with.
+
+    Args:
+        choices: (label, value) pairs; a label may carry its own ``&`` mnemonic.
+    """
+
+    def __init__(
+        self, name: str, label: str, choices: tuple[tuple[str, object], ...], parent=None
+    ) -> None:
+        super().__init__(name, parent, status_lines=0)
+        self.group = QButtonGroup(self)
+        self._values = [value for _, value in choices]
+        for index, (text, value) in enumerate(choices):
+            button = QRadioButton(text, self)
+            button.setObjectName(f"{name}_{value}")
+            button.setAccessibleName(f"{label}: {text.replace('&', '')}")
+            self.group.addButton(button, index)
+            self.row.addWidget(button)
+        self.row.addStretch(1)
+        self.group.idToggled.connect(lambda _id, on: on and self.changed.emit())
+        self.setFocusProxy(self.group.button(0))
+        self.clear()
+
+    def value(self) -> object:
+        return self._values[max(self.group.checkedId(), 0)]
+
+    def set_value(self, value: object) -> None:
+        self.group.button(self._values.index(value)).setChecked(True)
+
+    def button(self, value: object) -> QRadioButton:
+        found = self.group.button(self._values.index(value))
+        assert isinstance(found, QRadioButton)
+        return found
+
+    def clear(self) -> None:
+        """Back to the first choice (day 1): where a new patient starts."""
+        self.group.button(0).setChecked(True)
+
+
+def with_mnemonic(text: str, letter: str) -> str:
+    """'Serum urea / BUN', 'u' -> 'Serum &urea / BUN': Alt+U reaches the field."""
+    if not letter:
+        return text
+    at = text.find(letter)
+    at = at if at >= 0 else text.lower().find(letter.lower())
+    return text if at < 0 else f"{text[:at]}&{text[at:]}"
+
+
 def form_label(text: str, buddy: QWidget) -> QLabel:
     """A form label tied to its input (Alt+letter reaches it; screen readers name it)."""
     label = QLabel(text)

@@ -1,6 +1,6 @@
 """Open one view alone, in the shape of Orange's ``WidgetPreview``.
 
-``python -m sjsref.ui.scorten_view`` (and each other view) calls this.
+``python -m sjsref.ui.spec_form scorten`` (and each other view) calls this.
 """
 
 from __future__ import annotations

@@ -90,8 +90,8 @@ def _fill_scorten(page: Any) -> None:
     }
     from sjsref.clinical.units import GlucoseUnit, UreaUnit
 
-    page.urea.set_unit(UreaUnit.MMOL_L)  # no unit is ever assumed: the self-test chooses
-    page.glucose.set_unit(GlucoseUnit.MMOL_L)
+    page.lab("urea").set_unit(UreaUnit.MMOL_L)  # no unit is ever assumed: the self-test chooses
+    page.lab("glucose").set_unit(GlucoseUnit.MMOL_L)
     for name, text in values.items():
         page.fields[name].set_text(text)
     page.fields["malignancy"].set_value(True)

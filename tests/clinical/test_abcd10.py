@@ -52,7 +52,7 @@ def test_unverified_weights_and_mortality_are_withheld_and_said_so() -> None:
     result = abcd10.compute(abcd10.Abcd10Input(**FULL))
     assert result.score is None and result.mortality_percent is None
     assert all(c.points is None for c in result.criteria)
-    assert any(w.text.startswith("No ABCD-10 score or mortality") for w in result.warnings)
+    assert (result.no_score_reason or "").startswith("No ABCD-10 score or mortality")
     assert result.name == "ABCD-10 predictors"
 
 

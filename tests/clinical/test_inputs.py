@@ -3,14 +3,14 @@
 import pytest
 from pydantic import ValidationError
 
-from sjsref.clinical import bsa, plausibility, scorten
+from sjsref.clinical import bsa, plausibility, registry, scorten
 from sjsref.clinical.inputs import check_optional, field_errors, recheck_notes
 
 
 def _errors(**fields: object) -> list[tuple[str, str]]:
     with pytest.raises(ValidationError) as caught:
         scorten.ScortenInput(**fields)
-    return field_errors(caught.value)
+    return field_errors(caught.value, registry.SCORTEN.field_labels())
 
 
 def test_out_of_range_value_keeps_the_clinical_message() -> None:
@@ -29,7 +29,7 @@ def test_out_of_range_value_keeps_the_clinical_message() -> None:
         ({"malignancy": "maybe"}, ("malignancy", "Malignancy: answer yes or no (got 'maybe').")),
         (
             {"urea_unit": "g/L"},
-            ("urea_unit", "Urea unit: choose one of the listed options (got 'g/L')."),
+            ("urea_unit", "Serum urea / BUN unit: choose one of the listed options (got 'g/L')."),
         ),
         ({"day": 1.5}, ("day", "Day of admission: enter a whole number (got 1.5).")),
         ({"pulse": 80}, ("pulse", "Pulse: is not an input of this calculator (got 80).")),

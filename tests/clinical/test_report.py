@@ -44,7 +44,7 @@ def test_abcd10_note_lists_predictors_and_the_withheld_figures() -> None:
     note = chart_note(abcd10.compute(abcd10.Abcd10Input(active_cancer=True)), WHEN)
     assert note.startswith("ABCD-10 predictors: 1 of 5 present; no score (1 of 5 answered)\n")
     assert "- Active cancer: yes [MET]" in note
-    assert "WARNING: No ABCD-10 score or mortality" in note
+    assert "\nNo ABCD-10 score or mortality" in note
 
 
 def test_bsa_notes_give_area_regions_and_class() -> None:

@@ -42,32 +42,35 @@ def _fill(page, qtbot, values):
 
 def test_us_values_with_no_unit_chosen_are_not_scored(window, qtbot):
     page = _scorten(window)
-    assert page.urea.unit() is None and page.glucose.unit() is None  # nothing assumed
+    assert page.lab("urea").unit() is None and page.lab("glucose").unit() is None  # nothing assumed
     _fill(page, qtbot, US_PATIENT)
     qtbot.mouseClick(page.fields["malignancy"].no, Qt.MouseButton.LeftButton)
     # Five criteria answered, the two labs not: a range, never the SI reading (3).
     assert page.panel.headline.text() == (
         "SCORTEN incomplete (day 1): 5 of 7 answered; score between 0 and 2"
     )
-    assert "NOT SCORED: no unit chosen" in page.urea.status.text()
+    assert "NOT SCORED: no unit chosen" in page.lab("urea").status.text()
     assert "⚠ Check the unit" in page.panel.warnings.text()
-    page.urea.unit_box.set_value(UreaUnit.BUN_MG_DL)
-    page.glucose.unit_box.set_value(GlucoseUnit.MG_DL)
+    page.lab("urea").unit_box.set_value(UreaUnit.BUN_MG_DL)
+    page.lab("glucose").unit_box.set_value(GlucoseUnit.MG_DL)
     assert page.panel.headline.text() == "SCORTEN 0 of 7 (day 1)"
-    assert "20 mg/dL BUN = 7.1 mmol/L urea = 42.9 mg/dL urea" in page.urea.status.text()
+    assert "20 mg/dL BUN = 7.1 mmol/L urea = 42.9 mg/dL urea" in page.lab("urea").status.text()
 
 
 def test_the_unit_chosen_is_remembered_and_the_values_are_not(make_window, qtbot):
     first = make_window()
     page = _scorten(first)
-    page.urea.unit_box.set_value(UreaUnit.BUN_MG_DL)
-    page.glucose.unit_box.set_value(GlucoseUnit.MG_DL)
+    page.lab("urea").unit_box.set_value(UreaUnit.BUN_MG_DL)
+    page.lab("glucose").unit_box.set_value(GlucoseUnit.MG_DL)
     _fill(page, qtbot, {"urea": "20"})
     first.close()
     second = make_window()
     again = _scorten(second)
-    assert (again.urea.unit(), again.glucose.unit()) == (UreaUnit.BUN_MG_DL, GlucoseUnit.MG_DL)
-    assert again.urea.edit.text() == ""
+    assert (again.lab("urea").unit(), again.lab("glucose").unit()) == (
+        UreaUnit.BUN_MG_DL,
+        GlucoseUnit.MG_DL,
+    )
+    assert again.lab("urea").edit.text() == ""
 
 
 def _click(qtbot, page, field, name):
@@ -79,70 +82,76 @@ def _click(qtbot, page, field, name):
 
 def test_switching_the_unit_asks_and_converts_on_request(window, qtbot):
     page = _scorten(window)
-    page.urea.unit_box.set_value(UreaUnit.MMOL_L)
+    page.lab("urea").unit_box.set_value(UreaUnit.MMOL_L)
     _fill(page, qtbot, {"urea": "12"})
-    assert "✔ MET" in page.urea.status.text()
-    page.urea.unit_box.set_value(UreaUnit.BUN_MG_DL)
+    assert "✔ MET" in page.lab("urea").status.text()
+    page.lab("urea").unit_box.set_value(UreaUnit.BUN_MG_DL)
     # A switch is ambiguous (converting, or correcting the unit?): not scored until told.
-    assert "NOT SCORED" in page.urea.status.text() or "not answered" in page.urea.status.text()
-    assert "⚠ Unit changed from mmol/L urea to mg/dL BUN" in page.urea.status.text()
+    assert (
+        "NOT SCORED" in page.lab("urea").status.text()
+        or "not answered" in page.lab("urea").status.text()
+    )
+    assert "⚠ Unit changed from mmol/L urea to mg/dL BUN" in page.lab("urea").status.text()
     assert page.panel.headline.text().startswith("SCORTEN incomplete")
-    _click(qtbot, page, page.urea, "convert")
+    _click(qtbot, page, page.lab("urea"), "convert")
     # 12 mmol/L urea is 33.6 mg/dL BUN: the value follows the unit, and says so.
-    assert page.urea.edit.text() == "33.6"
-    assert "↻ Converted: 12 mmol/L urea is 33.6 mg/dL BUN." in page.urea.status.text()
-    assert "✔ MET" in page.urea.status.text()
-    _enter(qtbot, page.urea.edit, "34")  # a new value: the old conversion note goes
-    assert "Converted" not in page.urea.status.text()
+    assert page.lab("urea").edit.text() == "33.6"
+    assert "↻ Converted: 12 mmol/L urea is 33.6 mg/dL BUN." in page.lab("urea").status.text()
+    assert "✔ MET" in page.lab("urea").status.text()
+    _enter(qtbot, page.lab("urea").edit, "34")  # a new value: the old conversion note goes
+    assert "Converted" not in page.lab("urea").status.text()
 
 
 def test_correcting_a_wrongly_chosen_unit_keeps_the_number(window, qtbot):
     # The review's trap: mmol/L remembered, BUN 20 and glucose 140 typed as the lab
     # reports them, then the clinician fixes the unit boxes.
     page = _scorten(window)
-    page.urea.unit_box.set_value(UreaUnit.MMOL_L)
-    page.glucose.unit_box.set_value(GlucoseUnit.MMOL_L)
+    page.lab("urea").unit_box.set_value(UreaUnit.MMOL_L)
+    page.lab("glucose").unit_box.set_value(GlucoseUnit.MMOL_L)
     _fill(page, qtbot, {"urea": "20", "glucose": "140"})
-    page.urea.unit_box.set_value(UreaUnit.BUN_MG_DL)
-    _click(qtbot, page, page.urea, "keep_typed")
-    page.glucose.unit_box.set_value(GlucoseUnit.MG_DL)
-    _click(qtbot, page, page.glucose, "keep_typed")
-    assert (page.urea.edit.text(), page.glucose.edit.text()) == ("20", "140")
-    assert "✘ not met" in page.urea.status.text() and "✘ not met" in page.glucose.status.text()
+    page.lab("urea").unit_box.set_value(UreaUnit.BUN_MG_DL)
+    _click(qtbot, page, page.lab("urea"), "keep_typed")
+    page.lab("glucose").unit_box.set_value(GlucoseUnit.MG_DL)
+    _click(qtbot, page, page.lab("glucose"), "keep_typed")
+    assert (page.lab("urea").edit.text(), page.lab("glucose").edit.text()) == ("20", "140")
+    assert (
+        "✘ not met" in page.lab("urea").status.text()
+        and "✘ not met" in page.lab("glucose").status.text()
+    )
 
 
 def test_a_unit_switch_at_the_cut_off_never_crosses_it(window, qtbot):
     page = _scorten(window)
-    page.urea.unit_box.set_value(UreaUnit.MMOL_L)
+    page.lab("urea").unit_box.set_value(UreaUnit.MMOL_L)
     _fill(page, qtbot, {"urea": "10.01"})  # just above 10 mmol/L: met
-    page.urea.unit_box.set_value(UreaUnit.BUN_MG_DL)
-    _click(qtbot, page, page.urea, "convert")
-    assert page.urea.edit.text() == "28.04"  # 28.0 would have read as 9.995 mmol/L
-    assert "✔ MET" in page.urea.status.text()
+    page.lab("urea").unit_box.set_value(UreaUnit.BUN_MG_DL)
+    _click(qtbot, page, page.lab("urea"), "convert")
+    assert page.lab("urea").edit.text() == "28.04"  # 28.0 would have read as 9.995 mmol/L
+    assert "✔ MET" in page.lab("urea").status.text()
 
 
 def test_glucose_140_in_mmol_l_is_held_until_yes_mg_dl(window, qtbot):
     page = _scorten(window)
-    page.glucose.unit_box.set_value(GlucoseUnit.MMOL_L)
+    page.lab("glucose").unit_box.set_value(GlucoseUnit.MMOL_L)
     _fill(page, qtbot, {"glucose": "140"})
-    assert "NOT SCORED: unit to confirm" in page.glucose.status.text()
-    assert page.glucose.hold.isVisible()
-    yes = _click(qtbot, page, page.glucose, "yes_mg_dl")
+    assert "NOT SCORED: unit to confirm" in page.lab("glucose").status.text()
+    assert page.lab("glucose").hold.isVisible()
+    yes = _click(qtbot, page, page.lab("glucose"), "yes_mg_dl")
     assert yes.text() == "Yes, mg/dL"
     # Read as mg/dL, not converted: 140 mg/dL (7.8 mmol/L) does not meet > 14 mmol/L.
-    assert page.glucose.unit() == GlucoseUnit.MG_DL
-    assert page.glucose.edit.text() == "140"
-    assert "✘ not met" in page.glucose.status.text()
-    assert not page.glucose.hold.isVisible()
+    assert page.lab("glucose").unit() == GlucoseUnit.MG_DL
+    assert page.lab("glucose").edit.text() == "140"
+    assert "✘ not met" in page.lab("glucose").status.text()
+    assert not page.lab("glucose").hold.isVisible()
 
 
 def test_glucose_held_can_be_kept_in_mmol_l_on_purpose(window, qtbot):
     page = _scorten(window)
-    page.glucose.unit_box.set_value(GlucoseUnit.MMOL_L)
+    page.lab("glucose").unit_box.set_value(GlucoseUnit.MMOL_L)
     _fill(page, qtbot, {"glucose": "90"})
-    keep = _click(qtbot, page, page.glucose, "keep")
+    keep = _click(qtbot, page, page.lab("glucose"), "keep")
     assert keep.text() == "No, keep mmol/L"
-    assert "✔ MET" in page.glucose.status.text()
+    assert "✔ MET" in page.lab("glucose").status.text()
     assert "Re-check" in page.panel.warnings.text()
 
 
@@ -202,10 +211,10 @@ def test_an_ambiguous_comma_is_refused_and_a_decimal_comma_is_read(window, qtbot
 
 def test_new_patient_empties_every_calculator_but_keeps_the_units(window, qtbot):
     page = _scorten(window)
-    page.urea.unit_box.set_value(UreaUnit.BUN_MG_DL)
+    page.lab("urea").unit_box.set_value(UreaUnit.BUN_MG_DL)
     _fill(page, qtbot, US_PATIENT)
     page.fields["malignancy"].set_value(True)
-    qtbot.mouseClick(page.day3, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.fields["day"].button(3), Qt.MouseButton.LeftButton)
     window.navigate("calc:classify")
     classify = window.calculators["classify"]
     _enter(qtbot, classify.fields["detached_bsa_percent"].edit, "22")
@@ -216,9 +225,14 @@ def test_new_patient_empties_every_calculator_but_keeps_the_units(window, qtbot)
     _enter(qtbot, bsa.fields["count"].edit, "12")
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     for calc in (page, classify, bsa):
-        assert all(f.value() is None for f in calc.fields.values()), calc.info.id
-    assert page.day1.isChecked() and bsa.method.currentIndex() == 0
-    assert page.urea.unit() == UreaUnit.BUN_MG_DL  # a preference, not patient data
+        typed = {n: f.value() for n, f in calc.fields.items() if n != "day"}
+        assert all(v is None for v in typed.values()), (calc.info.id, typed)
+    assert (
+        page.fields["day"].value() == 1
+        and page.fields["day"].button(1).isChecked()
+        and bsa.method.currentIndex() == 0
+    )
+    assert page.lab("urea").unit() == UreaUnit.BUN_MG_DL  # a preference, not patient data
     assert page.panel.headline.text().startswith("SCORTEN incomplete (day 1): 0 of 7")
     assert window.statusBar().currentMessage().startswith("New patient")
     assert window.new_patient_button.text() == "New patient"
@@ -234,6 +248,6 @@ def test_clear_puts_the_choices_back_too(window, qtbot):
     qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
     assert page.method.currentIndex() == 0 and page.sex.currentIndex() == 0
     scorten = _scorten(window)
-    qtbot.mouseClick(scorten.day3, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(scorten.fields["day"].button(3), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(scorten.clear_button, Qt.MouseButton.LeftButton)
-    assert scorten.day1.isChecked()
+    assert scorten.fields["day"].button(1).isChecked()

@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from sjsref.ui.lab_field import LabField
+
 
 def test_reopen_restores_geometry_splitter_and_zoom(make_window, qtbot):
     first = make_window()
@@ -47,9 +49,8 @@ def test_nothing_typed_reaches_the_disk(make_window, qtbot, private_home):
                     qtbot.keyClicks(edit, value)
                     qtbot.keyClick(edit, Qt.Key.Key_Return)  # entered, so it is computed
                     typed.append(edit.text())
-        for lab in (getattr(page, "urea", None), getattr(page, "glucose", None)):
-            if lab is not None:  # a unit chosen: a preference that is written down
-                lab.unit_box.setCurrentIndex(lab.unit_box.count() - 1)
+        for lab in page.findChildren(LabField):  # a unit chosen: a preference, written down
+            lab.unit_box.setCurrentIndex(lab.unit_box.count() - 1)
         page.copy_note()
     qtbot.keyClicks(window.search, "zebraquokka")
     typed.append("zebraquokka")

@@ -14,8 +14,8 @@ def _open(window, qtbot, units=True):
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     page = window.calculators["scorten"]
     if units:
-        page.urea.set_unit(UreaUnit.MMOL_L)
-        page.glucose.set_unit(GlucoseUnit.MMOL_L)
+        page.lab("urea").set_unit(UreaUnit.MMOL_L)
+        page.lab("glucose").set_unit(GlucoseUnit.MMOL_L)
     return page
 
 
@@ -60,11 +60,11 @@ def test_switching_urea_unit_gives_the_same_score(window, qtbot):
     _fill(page, qtbot, **CASE)
     page.fields["malignancy"].set_value(False)
     before = page.panel.headline.text()
-    page.urea_unit.set_value(UreaUnit.BUN_MG_DL)
+    page.lab("urea").unit_box.set_value(UreaUnit.BUN_MG_DL)
     _fill(page, qtbot, urea="39.2")  # 14 mmol/L urea as BUN: 14 x 2.8014
     assert page.panel.headline.text() == before
     assert "> 28.014 mg/dL BUN" in page.fields["urea"].status.text()
-    page.urea_unit.set_value(UreaUnit.MG_DL)
+    page.lab("urea").unit_box.set_value(UreaUnit.MG_DL)
     _fill(page, qtbot, urea="84.1")
     assert page.panel.headline.text() == before
     assert "> 60.056 mg/dL urea" in page.fields["urea"].status.text()
@@ -75,7 +75,7 @@ def test_day_3_is_shown_and_unanswered_is_never_zero(window, qtbot):
     _fill(page, qtbot, age_years="30")
     assert page.fields["heart_rate_bpm"].value() is None
     assert "○ not answered" in page.fields["heart_rate_bpm"].status.text()
-    qtbot.mouseClick(page.day3, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.fields["day"].button(3), Qt.MouseButton.LeftButton)
     assert "day 3" in page.panel.headline.text()
 
 
@@ -90,7 +90,7 @@ def test_bad_value_is_marked_at_its_field_and_hides_the_score(window, qtbot):
 
 def test_lab_value_out_of_range_is_marked_at_the_lab_field(window, qtbot):
     page = _open(window, qtbot)
-    page.glucose_unit.set_value(GlucoseUnit.MG_DL)
+    page.lab("glucose").unit_box.set_value(GlucoseUnit.MG_DL)
     _fill(page, qtbot, glucose="9000")
     assert "Glucose 9000 mg/dL is not possible" in page.fields["glucose"].error_text()
     assert not page.fields["age_years"].error_text()
@@ -128,5 +128,6 @@ def test_clear_empties_the_form(window, qtbot):
     _fill(page, qtbot, **CASE)
     page.fields["malignancy"].set_value(True)
     qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
-    assert all(f.value() is None for f in page.fields.values())
+    assert all(f.value() is None for n, f in page.fields.items() if n != "day")
+    assert page.fields["day"].value() == 1
     assert "0 of 7 answered" in page.panel.headline.text()
