@@ -25,6 +25,7 @@ from sjsref.clinical.registry import SPECS
 from sjsref.clinical.report import chart_note
 from sjsref.clinical.results import ScoreResult
 from sjsref.clinical.spec import CalculatorSpec, InputSpec, Kind
+from sjsref.content.short_sources import short_sources
 
 CONFIRM_FLAG = "--confirm-unusual"
 
@@ -196,7 +197,7 @@ def _handler(calc: CalculatorSpec) -> Callable[[argparse.Namespace], int]:
         if args.json:
             print(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
         else:
-            print(chart_note(result, datetime.now()))
+            print(chart_note(result, datetime.now(), short_sources()))
         return 0
 
     return run

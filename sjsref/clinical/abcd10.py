@@ -23,6 +23,8 @@ from pydantic import BaseModel, ConfigDict
 from sjsref.clinical import plausibility as lim
 from sjsref.clinical.citations import DUPLISEA_2021, KOH_2020, NOE_2019, Source
 from sjsref.clinical.inputs import AgeYears, BicarbonateMmolL, PercentBsa, recheck_notes
+from sjsref.clinical.numbers import format_number
+from sjsref.clinical.populations import ABCD10_ADULTS
 from sjsref.clinical.results import Message, MessageKind, ScoreResult
 from sjsref.clinical.rules import Op, Threshold
 from sjsref.clinical.scoring import (
@@ -39,8 +41,6 @@ BICARBONATE_MMOL_L = Threshold(Op.LT, 20, "mmol/L", _ABSTRACT)  # "bicarbonate <
 # "10% BSA": summaries print both ">= 10 %" and "> 10 %"; exactly 10 % is reported.
 DETACHED_BSA_PERCENT = Threshold(Op.GE, 10, "% BSA", _ABSTRACT)
 DETACHED_BSA_OTHER = Threshold(Op.GT, 10, "% BSA", Source(NOE_2019, "summaries' reading"))
-# Derived in patients 18 years and older (abstract).
-ADULT_AGE_YEARS = 18
 
 CRITERIA = (
     NumericCriterion("age", "Age", AGE_YEARS, None),
@@ -81,11 +81,14 @@ class Abcd10Input(BaseModel):
 
 def _warnings(inp: Abcd10Input) -> list[Message]:
     warnings: list[Message] = []
-    if inp.age_years is not None and inp.age_years < ADULT_AGE_YEARS:
+    if ABCD10_ADULTS.excludes(inp.age_years):
         warnings.append(
             Message(
                 kind=MessageKind.POPULATION,
-                text=f"Patient is under {ADULT_AGE_YEARS}: ABCD-10 was derived in US adults only.",
+                text=(
+                    f"Patient is under {format_number(ABCD10_ADULTS.min_age_years)}: ABCD-10 "
+                    "was derived in US adults only."
+                ),
                 citations=[NOE_2019],
             )
         )

@@ -31,6 +31,7 @@ from sjsref.clinical.citations import (
 from sjsref.clinical.classification import Category, ClassifyInput, ClassifyResult, classify
 from sjsref.clinical.inputs import check_optional
 from sjsref.clinical.numbers import format_number, format_typed, printable
+from sjsref.clinical.populations import HAND_MEASURED_ADULTS
 from sjsref.clinical.results import Message, MessageKind
 
 
@@ -278,7 +279,6 @@ HAND_FRACTION_PERCENT = {
     (HandSurface.HAND, Sex.MALE): 0.8,
     (HandSurface.HAND, Sex.FEMALE): 0.7,
 }
-ADULT_AGE_YEARS = 18
 
 
 def max_hand_areas(surface: HandSurface, sex: Sex | None) -> float:
@@ -355,7 +355,7 @@ def _hand_warnings(inp: PalmInput) -> list[Message]:
                 citations=[ROSSITER_1996],
             )
         )
-    if inp.age_years is not None and inp.age_years < ADULT_AGE_YEARS:
+    if HAND_MEASURED_ADULTS.excludes(inp.age_years):
         warnings.append(
             Message(
                 kind=MessageKind.POPULATION,

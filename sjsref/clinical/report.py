@@ -6,6 +6,7 @@ inputs with units, the result, the source, and the date and time it was made.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from pydantic import BaseModel
@@ -14,23 +15,6 @@ from sjsref.clinical.bsa import BsaResult, RegionShare
 from sjsref.clinical.classification import CUTOFFS, Category, ClassifyResult, shown_bsa
 from sjsref.clinical.numbers import format_beside, format_number, format_typed
 from sjsref.clinical.results import CriterionResult, Message, ScoreResult
-
-# Short source names for the chart note; the window and CLI show full references.
-SHORT_SOURCES = {
-    "bastujigarin2000": "Bastuji-Garin et al., J Invest Dermatol 2000",
-    "guegan2006": "Guégan et al., J Invest Dermatol 2006",
-    "bastujigarin1993": "Bastuji-Garin et al., Arch Dermatol 1993",
-    "noe2019": "Noe et al., JAMA Dermatol 2019",
-    "koh2020": "Koh et al., JAMA Dermatol 2020",
-    "duplisea2021": "Duplisea et al., J Am Acad Dermatol 2021",
-    "micheletti2018": "Micheletti et al., J Invest Dermatol 2018",
-    "lund1944": "Lund & Browder, Surg Gynecol Obstet 1944",
-    "wallace1951": "Wallace, Lancet 1951",
-    "rossiter1996": "Rossiter et al., Burns 1996",
-    "rhodes2013": "Rhodes et al., Br J Dermatol 2013",
-    "ingenhouszoro2018": "Ingen-Housz-Oro et al., Orphanet J Rare Dis 2018",
-    "ingenhouszoro2023": "Ingen-Housz-Oro et al., Orphanet J Rare Dis 2023",
-}
 
 
 def _value(c: CriterionResult) -> str:
@@ -48,8 +32,8 @@ def _criterion_line(c: CriterionResult) -> str:
     return f"- {c.label}: {_value(c)} [{mark}]"
 
 
-def _sources(keys: list[str]) -> str:
-    return "; ".join(SHORT_SOURCES.get(k, k) for k in keys)
+def _sources(keys: list[str], names: Mapping[str, str]) -> str:
+    return "; ".join(names.get(k, k) for k in keys)
 
 
 def _messages(messages: list[Message], prefix: str) -> list[str]:
@@ -184,8 +168,14 @@ def _classify_lines(r: ClassifyResult) -> list[str]:
     ]
 
 
-def chart_note(result: BaseModel, when: datetime) -> str:
+def chart_note(result: BaseModel, when: datetime, sources: Mapping[str, str] | None = None) -> str:
     """A short plain-text summary of any calculator's result, to paste into a chart note.
+
+    Args:
+        result: What a calculator returned.
+        when: The date and time stamped on the note.
+        sources: Citation key -> short name (from the reference list); a key
+            not listed is printed as it is.
 
     Raises:
         TypeError: ``result`` is not a calculator result this module knows.
@@ -199,6 +189,6 @@ def chart_note(result: BaseModel, when: datetime) -> str:
     else:
         raise TypeError(f"no chart note for a {type(result).__name__}")
     lines += _messages(result.warnings, "WARNING")
-    lines.append(f"Source: {_sources(result.citations)}")
+    lines.append(f"Source: {_sources(result.citations, sources or {})}")
     lines.append(f"Computed with SJSRef {when:%Y-%m-%d %H:%M}; check against the clinical picture.")
     return "\n".join(lines)

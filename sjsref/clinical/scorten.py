@@ -33,6 +33,7 @@ from sjsref.clinical.inputs import (
 )
 from sjsref.clinical.lab_input import LabAnswer, lab_answer
 from sjsref.clinical.numbers import format_exact, format_number
+from sjsref.clinical.populations import SCORTEN_ADULTS
 from sjsref.clinical.results import Message, MessageKind, ScoreResult
 from sjsref.clinical.rules import Op, Threshold
 from sjsref.clinical.scoring import (
@@ -151,7 +152,6 @@ MAX_SCORE = sum(c.points or 0 for c in CRITERIA)
 # against evidence that does not cover them. Days 1 and 3 are the ones to use.
 VALIDATED_DAYS = (1, 2, 3, 4, 5)
 RECOMMENDED_DAYS = (1, 3)
-ADULT_AGE_YEARS = 18
 
 
 class ScortenInput(BaseModel):
@@ -233,12 +233,13 @@ def _answers(inp: ScortenInput, labs: dict[str, LabAnswer]) -> dict[str, Answer]
 
 def _warnings(inp: ScortenInput, labs: dict[str, LabAnswer]) -> list[Message]:
     warnings = [m for lab in labs.values() for m in lab.messages]
-    if inp.age_years is not None and inp.age_years < ADULT_AGE_YEARS:
+    if SCORTEN_ADULTS.excludes(inp.age_years):
         warnings.append(
             Message(
                 kind=MessageKind.POPULATION,
                 text=(
-                    f"Patient is under {ADULT_AGE_YEARS}: SCORTEN was developed in adults. "
+                    f"Patient is under {format_number(SCORTEN_ADULTS.min_age_years)}: "
+                    "SCORTEN was developed in adults. "
                     "In children the evidence is small and conflicting: one series found it "
                     "tracked outcome, another that it over-estimated mortality."
                 ),

@@ -245,7 +245,7 @@ class CalculatorPage(QWidget):
         self.commit_all()
         if self.result is None:
             return None
-        return chart_note(self.result, self._clock())
+        return chart_note(self.result, self._clock(), self.panel.citer.short_names())
 
     def copy_note(self) -> None:
         note = self.chart_note()

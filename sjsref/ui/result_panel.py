@@ -12,9 +12,9 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from sjsref.clinical.report import SHORT_SOURCES
 from sjsref.clinical.results import Message, MessageKind
 from sjsref.content.models import Library
+from sjsref.content.short_sources import short_name
 
 # Heading for each kind of message; warnings first name what is wrong.
 KIND_TITLES = {
@@ -58,15 +58,21 @@ class Citer:
         parts = []
         for key in keys:
             number = self._number(key)
-            shown = str(number) if number is not None else SHORT_SOURCES.get(key, key)
+            shown = str(number) if number is not None else key
             parts.append(f'<a href="ref:{html.escape(key)}">{html.escape(shown)}</a>')
         return " [" + ", ".join(parts) + "]"
+
+    def short_names(self) -> dict[str, str]:
+        """Citation key -> short name, for the chart note (empty without a library)."""
+        if self._library is None:
+            return {}
+        return {r.key: short_name(r.csl) for r in self._library.references}
 
     def full(self, key: str) -> str:
         """One source as a numbered AMA reference linking to the reference list."""
         number = self._number(key)
         if number is None or self._library is None:
-            return html.escape(SHORT_SOURCES.get(key, key))
+            return html.escape(key)
         ref = self._library.reference(key)
         return f'<a href="ref:{html.escape(key)}">{number}.</a> {ref.html}'
 
@@ -92,7 +98,7 @@ class ResultPanel(QWidget):
 
     def __init__(self, citer: Citer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._citer = citer
+        self.citer = citer
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.headline = _rich_label("score", self)
@@ -155,7 +161,7 @@ class ResultPanel(QWidget):
         self._set(self.warnings, self._messages(warnings or []))
         self.warning_box.setVisible(bool(warnings))
         self._set(self.notes, self._messages(notes or []))
-        sources = "".join(f"<p>{self._citer.full(k)}</p>" for k in citations or [])
+        sources = "".join(f"<p>{self.citer.full(k)}</p>" for k in citations or [])
         self._set(self.sources, f"<p><b>Sources</b></p>{sources}" if sources else "")
 
     def show_invalid(self, message: str) -> None:
@@ -165,7 +171,7 @@ class ResultPanel(QWidget):
     def _messages(self, messages: list[Message]) -> str:
         return "".join(
             f"<p><b>{html.escape(KIND_TITLES[m.kind])}:</b> {html.escape(m.text)}"
-            f"{self._citer.inline(m.citations)}</p>"
+            f"{self.citer.inline(m.citations)}</p>"
             for m in messages
         )
 

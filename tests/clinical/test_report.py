@@ -29,8 +29,10 @@ def test_scorten_note_has_inputs_score_mortality_source_and_time() -> None:
     assert "Model: 95.1 % (logistic formula" in note
     assert "- Serum urea (or BUN) > 28.014 mg/dL BUN: 30.8 mg/dL BUN [MET]" in note
     assert "- Malignancy (cancer or haematological malignancy): no [not met]" in note
-    assert "Bastuji-Garin et al., J Invest Dermatol 2000" in note
+    assert "Source: bastujigarin2000; guegan2006; micheletti2018" in note  # keys, unnamed
     assert "2026-11-22 14:05" in note
+    named = chart_note(result, WHEN, {"bastujigarin2000": "Bastuji-Garin et al., 2000"})
+    assert "Source: Bastuji-Garin et al., 2000; guegan2006" in named
 
 
 def test_incomplete_scorten_note_says_so() -> None:
@@ -87,7 +89,7 @@ def test_classification_note() -> None:
     )
     note = chart_note(result, WHEN)
     assert note.startswith("Classification: TEN (detached 22 % BSA, without spots")
-    assert "Arch Dermatol 1993" in note
+    assert "Source: bastujigarin1993" in note
 
 
 def test_a_generic_score_without_day_or_mortality_still_reads_well() -> None:
