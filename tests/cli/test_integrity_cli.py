@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from sjsref.content.integrity import MANIFEST_NAME, write_manifest
+from tests.cli.conftest import Done, run_cli
 
 REPO_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
-def _run(resources: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, SJSREF_RESOURCES=str(resources))
-    return subprocess.run(
-        [sys.executable, "-m", "sjsref", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+def _run(resources: Path, *args: str) -> Done:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SJSREF_RESOURCES", str(resources))
+        return run_cli(*args)
 
 
 @pytest.fixture

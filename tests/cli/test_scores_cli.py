@@ -1,10 +1,12 @@
-"""The calculator command line, run as a clinician runs it: a real process."""
+"""The calculator command line, run as a clinician runs it (in-process; one real process)."""
 
 import json
 import subprocess
 import sys
 
 import pytest
+
+from tests.cli.conftest import Done, run_cli
 
 SCORTEN = [
     "scorten", "--age", "45", "--heart-rate", "125", "--malignancy", "no",
@@ -13,10 +15,17 @@ SCORTEN = [
 ]  # fmt: skip
 
 
-def sjsref(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sjsref", *args], capture_output=True, text=True, timeout=60
+def sjsref(*args: str) -> Done:
+    return run_cli(*args)
+
+
+def test_a_real_process_gives_the_same_chart_note() -> None:
+    # The one smoke test through the interpreter: the entry point, imports, exit code.
+    done = subprocess.run(
+        [sys.executable, "-m", "sjsref", *SCORTEN], capture_output=True, text=True, timeout=60
     )
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout.split("\n")[0] == sjsref(*SCORTEN).stdout.split("\n")[0]
 
 
 def as_json(*args: str) -> dict:

@@ -1,7 +1,11 @@
 """Every calculator and every constant: invariants checked in one loop."""
 
+import dataclasses
+import importlib
 import inspect
+import pkgutil
 
+import sjsref.clinical
 from sjsref.clinical import abcd10, citations, classification, registry, scorten, scorten_mortality
 from sjsref.clinical.citations import Source
 from sjsref.clinical.numbers import format_number
@@ -45,6 +49,44 @@ def test_every_threshold_is_cited_with_a_locator() -> None:
     for t in thresholds:
         assert isinstance(t.source, Source)
         assert t.source.key in _KEYS and t.source.locator
+
+
+def _sources_in(value: object, seen: set[int]) -> list[Source]:
+    """Every Source a constant carries: itself, its dataclass fields, its items."""
+    if id(value) in seen:
+        return []
+    seen.add(id(value))
+    if isinstance(value, Source):
+        return [value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        inner = [getattr(value, f.name) for f in dataclasses.fields(value)]
+        return [s for v in inner for s in _sources_in(v, seen)]
+    if isinstance(value, tuple | list):
+        return [s for v in value for s in _sources_in(v, seen)]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _sources_in(v, seen)]
+    return []
+
+
+def _clinical_constants() -> list[tuple[str, object]]:
+    found = []
+    for info in pkgutil.iter_modules(sjsref.clinical.__path__):
+        module = importlib.import_module(f"sjsref.clinical.{info.name}")
+        found += [(f"{info.name}.{n}", v) for n, v in vars(module).items() if n.isupper()]
+    return found
+
+
+def test_every_constant_that_carries_a_source_cites_a_known_key_with_a_locator() -> None:
+    # Thresholds, criteria, populations, observed bands, formula sources: every one.
+    cited = [
+        (name, source)
+        for name, value in _clinical_constants()
+        for source in _sources_in(value, set())
+    ]
+    assert len({name for name, _ in cited}) >= 25
+    for name, source in cited:
+        assert source.key in _KEYS, name
+        assert source.locator.strip(), name
 
 
 def test_criterion_labels_are_generated_from_their_rules() -> None:
