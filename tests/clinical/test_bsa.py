@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from sjsref.clinical import bsa
+from sjsref.clinical import plausibility as lim
 from sjsref.clinical.bsa_charts import RULE_OF_NINES, AgeColumn, age_column, lund_browder
 from sjsref.clinical.classification import Category
 from sjsref.clinical.inputs import field_errors
@@ -212,7 +213,7 @@ _region_names = list(lund_browder(AgeColumn.ADULT))
 
 
 @given(
-    st.floats(0, 120),
+    st.floats(lim.AGE.hard_min, lim.AGE.hard_max),
     st.dictionaries(st.sampled_from(_region_names), st.floats(0, 100), min_size=1),
     st.sampled_from(_region_names),
     st.floats(0, 100),
@@ -275,7 +276,7 @@ def test_no_hand_count_yields_more_than_the_whole_body(
 
 @given(
     st.sampled_from(list(bsa.Method)),
-    st.floats(0, 120),
+    st.floats(lim.AGE.hard_min, lim.AGE.hard_max),
     st.dictionaries(
         st.sampled_from(sorted({*_region_names, *RULE_OF_NINES})),
         st.floats(-5, 120) | st.just(float("nan")),

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from sjsref.clinical.classification import Category, ClassifyInput, classify, shown_bsa
+from sjsref.clinical.plausibility import PERCENT_BSA
 from sjsref.clinical.results import MessageKind
 
 CASES = [
@@ -65,9 +66,10 @@ def test_impossible_bsa_is_rejected(bsa: float) -> None:
 
 
 _ORDER = [Category.SJS, Category.OVERLAP, Category.TEN]
+_AREA = st.floats(PERCENT_BSA.hard_min, PERCENT_BSA.hard_max)
 
 
-@given(st.floats(0, 100), st.floats(0, 100), st.booleans())
+@given(_AREA, _AREA, st.booleans())
 def test_more_detachment_never_gives_a_milder_category(a: float, b: float, spots: bool) -> None:
     lo, hi = sorted((a, b))
     first = classify(ClassifyInput(detached_bsa_percent=lo, spots=spots)).classification
@@ -108,7 +110,7 @@ def test_a_detachment_is_printed_on_the_side_of_the_cut_off_it_was_classified(
     assert shown_bsa(bsa) == shown
 
 
-@given(st.floats(0, 100), st.booleans() | st.none())
+@given(_AREA, st.booleans() | st.none())
 def test_the_answer_on_spots_only_ever_picks_one_of_the_two_classes(
     bsa: float, spots: bool | None
 ) -> None:

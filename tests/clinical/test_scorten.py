@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from sjsref.clinical import plausibility as lim
 from sjsref.clinical import scorten
 from sjsref.clinical.results import CriterionResult, MessageKind, ScoreResult
 from sjsref.clinical.rules import Op
@@ -321,15 +322,19 @@ def test_extreme_but_possible_values_are_accepted_and_flagged(field: str, value:
     assert any(w.kind == MessageKind.RECHECK for w in result.warnings)
 
 
+# Each measured input over its whole possible range, read from its plausibility limits.
+_LIMITS = {
+    "age_years": lim.AGE,
+    "heart_rate_bpm": lim.HEART_RATE,
+    "detached_bsa_percent": lim.PERCENT_BSA,
+    "urea": lim.UREA_MMOL_L,
+    "bicarbonate_mmol_l": lim.BICARBONATE_MMOL_L,
+    "glucose": lim.GLUCOSE_MMOL_L,
+}
 _values = st.fixed_dictionaries(
     {
-        "age_years": st.floats(0, 120),
-        "heart_rate_bpm": st.floats(20, 300),
+        **{name: st.floats(limits.hard_min, limits.hard_max) for name, limits in _LIMITS.items()},
         "malignancy": st.booleans(),
-        "detached_bsa_percent": st.floats(0, 100),
-        "urea": st.floats(0, 150),
-        "bicarbonate_mmol_l": st.floats(0.1, 60),
-        "glucose": st.floats(0.1, 150),
     }
 )
 # The direction in which each value gets worse.
@@ -352,9 +357,7 @@ def test_a_score_never_falls_when_a_value_worsens(
     if field == "malignancy":
         worse[field] = True
     else:
-        limits = {"age_years": (0, 120), "heart_rate_bpm": (20, 300)}
-        lo, hi = limits.get(field, (0.1, 100 if field == "detached_bsa_percent" else 150))
-        hi = 60 if field == "bicarbonate_mmol_l" else hi
+        lo, hi = _LIMITS[field].hard_min, _LIMITS[field].hard_max
         worse[field] = min(hi, max(lo, values[field] + _WORSE.get(field, 1) * step))
     after = scorten.compute(scorten.ScortenInput(**worse, **units))
     assert before.score is not None and after.score is not None
