@@ -35,11 +35,12 @@ LINUX="$ROOT/packaging/linux"
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 
-# The version has one home: [project].version in pyproject.toml.
-VERSION=$("$PYTHON" -c 'import pathlib, sys; sys.path.insert(0, sys.argv[1]); import bundle_policy; print(bundle_policy.project_version(pathlib.Path(sys.argv[2])))' "$ROOT/packaging" "$ROOT")
-# Debian versions sort "~" before anything; PEP 440 pre-releases (0.2.0rc1)
-# must sort before the release, so write them 0.2.0~rc1.
-DEB_VERSION=$(printf '%s' "$VERSION" | sed -E 's/^([0-9.]+)(a|b|rc)([0-9]+)$/\1~\2\3/')
+# The version has one home: [project].version in pyproject.toml. The .deb
+# carries its Debian spelling, which sorts the same way (0.2.0rc1 is
+# 0.2.0~rc1, below 0.2.0): bundle_policy.debian_version.
+VERSIONS=$("$PYTHON" -c 'import pathlib, sys; sys.path.insert(0, sys.argv[1]); import bundle_policy; v = bundle_policy.project_version(pathlib.Path(sys.argv[2])); print(v); print(bundle_policy.debian_version(v))' "$ROOT/packaging" "$ROOT")
+VERSION=$(printf '%s\n' "$VERSIONS" | sed -n 1p)
+DEB_VERSION=$(printf '%s\n' "$VERSIONS" | sed -n 2p)
 CHANGELOG_VERSION=$(sed -n '1s/^[^(]*(\([^)]*\)).*/\1/p' "$LINUX/changelog")
 if [ "$CHANGELOG_VERSION" != "$DEB_VERSION" ]; then
     echo "build_deb.sh: packaging/linux/changelog starts at $CHANGELOG_VERSION but pyproject.toml says $VERSION: add a changelog entry" >&2

@@ -168,6 +168,50 @@ def project_version(root: Path) -> str:
     return version
 
 
+# A PEP 440 public version in normalised form (as setuptools writes it into
+# the metadata): release, then an optional pre-release, post-release and dev
+# release, in that order.
+_PEP440_PUBLIC = re.compile(
+    r"(?P<release>\d+(?:\.\d+)*)"
+    r"(?:(?P<pre>a|b|rc)(?P<pre_n>\d+))?"
+    r"(?:\.post(?P<post>\d+))?"
+    r"(?:\.dev(?P<dev>\d+))?"
+)
+
+
+def debian_version(version: str) -> str:
+    """``version`` (PEP 440) as the .deb's version, ordered as PEP 440 orders it.
+
+    dpkg sorts "~" before anything, even the end of the string, and "+" after
+    the end but before "." (deb-version(7)). So a pre-release 0.2.0rc1 becomes
+    0.2.0~rc1 (below 0.2.0); a dev release 0.2.0.dev1 becomes 0.2.0~~dev1
+    (below 0.2.0~a1, as PEP 440 puts dev releases below pre-releases); a
+    post-release 0.2.0.post1 becomes 0.2.0+post1 (above 0.2.0, below 0.2.0.1,
+    which a plain ".post1" would not be). tests/packaging/test_versions.py
+    checks the order with dpkg itself.
+
+    Raises:
+        ValueError: ``version`` is not a normalised public version. An epoch
+            ("1!") or a local part ("+hospital") has no Debian spelling that
+            sorts as PEP 440 does, and other spellings ("0.2.0-rc.1") should
+            be written in the normalised form the metadata carries.
+    """
+    match = _PEP440_PUBLIC.fullmatch(version)
+    if match is None:
+        raise ValueError(
+            f"version {version!r} is not a normalised PEP 440 public version "
+            "(such as 0.2.0, 0.2.0rc1, 0.2.0.post1, 0.2.0.dev1): the .deb cannot be versioned"
+        )
+    deb = match["release"]
+    if match["pre"]:
+        deb += f"~{match['pre']}{match['pre_n']}"
+    if match["post"]:
+        deb += f"+post{match['post']}"
+    if match["dev"]:
+        deb += f"~~dev{match['dev']}"
+    return deb
+
+
 def write_dist_info(staging: Path, version: str) -> Path:
     """A minimal ``sjsref-<version>.dist-info`` so importlib.metadata finds the version.
 

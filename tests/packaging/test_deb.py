@@ -55,7 +55,8 @@ TOOLS += ["patchelf", "xvfb-run", "unshare", "ldd"]
 @dataclass(frozen=True)
 class Built:
     deb: Path
-    version: str
+    version: str  # pyproject.toml's, as `sjsref --version` prints it (0.2.0rc1)
+    deb_version: str  # its Debian spelling, in the file name and control file (0.2.0~rc1)
 
 
 def _run(
@@ -82,15 +83,18 @@ def _app_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def _pyproject_version() -> str:
-    """The version as the spec reads it (packaging/bundle_policy.py)."""
+def _versions() -> tuple[str, str]:
+    """The version as the spec reads it, and as build_deb.sh spells it for Debian
+    (packaging/bundle_policy.py; tests/packaging/test_versions.py checks the
+    spelling without building)."""
     sys.path.insert(0, str(ROOT / "packaging"))
     try:
         import bundle_policy
     finally:
         sys.path.pop(0)
     version: str = bundle_policy.project_version(ROOT)
-    return version
+    deb_version: str = bundle_policy.debian_version(version)
+    return version, deb_version
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +109,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     done = _run([str(ROOT / "packaging" / "build_deb.sh"), "--out", str(out)], env=env, timeout=900)
     assert done.returncode == 0, done.stderr[-6000:]
     deb = Path(done.stdout.strip().splitlines()[-1])
-    return Built(deb=deb, version=_pyproject_version())
+    version, deb_version = _versions()
+    return Built(deb=deb, version=version, deb_version=deb_version)
 
 
 @pytest.fixture(scope="module")
@@ -118,11 +123,11 @@ def installed(built: Built) -> Iterator[Built]:
 
 
 def test_package_is_named_and_versioned_from_pyproject(built: Built) -> None:
-    assert built.deb.name == f"sjsref_{built.version}_amd64.deb"
+    assert built.deb.name == f"sjsref_{built.deb_version}_amd64.deb"
     fields = _run(["dpkg-deb", "--field", str(built.deb), "Package", "Version", "Architecture"])
     assert fields.stdout.splitlines() == [
         "Package: sjsref",
-        f"Version: {built.version}",
+        f"Version: {built.deb_version}",
         "Architecture: amd64",
     ]
 
