@@ -41,7 +41,13 @@ OUT=$(cd "$OUT" && pwd)
 VERSIONS=$("$PYTHON" -c 'import pathlib, sys; sys.path.insert(0, sys.argv[1]); import bundle_policy; v = bundle_policy.project_version(pathlib.Path(sys.argv[2])); print(v); print(bundle_policy.debian_version(v))' "$ROOT/packaging" "$ROOT")
 VERSION=$(printf '%s\n' "$VERSIONS" | sed -n 1p)
 DEB_VERSION=$(printf '%s\n' "$VERSIONS" | sed -n 2p)
-CHANGELOG_VERSION=$(sed -n '1s/^[^(]*(\([^)]*\)).*/\1/p' "$LINUX/changelog")
+# The newest changelog entry, parsed once (by dpkg's own parser): its version
+# must be this one, and its date is the release date in the metainfo and the
+# timestamp of every file in the .deb.
+CHANGELOG=$(dpkg-parsechangelog -l "$LINUX/changelog")
+CHANGELOG_VERSION=$(printf '%s\n' "$CHANGELOG" | sed -n 's/^Version: //p')
+CHANGELOG_EPOCH=$(printf '%s\n' "$CHANGELOG" | sed -n 's/^Timestamp: //p')
+RELEASE_DATE=$(date -u -d "@$CHANGELOG_EPOCH" +%Y-%m-%d)
 if [ "$CHANGELOG_VERSION" != "$DEB_VERSION" ]; then
     echo "build_deb.sh: packaging/linux/changelog starts at $CHANGELOG_VERSION but pyproject.toml says $VERSION: add a changelog entry" >&2
     exit 1
@@ -67,16 +73,16 @@ cp -a "$BUNDLE" "$STAGE/usr/lib/$PKG"
 ln -s "../lib/$PKG/sjsref" "$STAGE/usr/bin/sjsref"
 
 install -m 0644 "$LINUX/$APP_ID.desktop" "$STAGE/usr/share/applications/$APP_ID.desktop"
-RELEASE_DATE=$(date -u -d "$(sed -n 's/^ -- .*>  //p' "$LINUX/changelog" | head -n 1)" +%Y-%m-%d)
 sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$RELEASE_DATE/" \
     "$LINUX/$APP_ID.metainfo.xml" > "$STAGE/usr/share/metainfo/$APP_ID.metainfo.xml"
 
-SVG="$ROOT/packaging/icons/sjsref.svg"
-install -m 0644 "$SVG" "$STAGE/usr/share/icons/hicolor/scalable/apps/$APP_ID.svg"
-for size in 16 22 24 32 48 64 128 256 512; do
-    dir="$STAGE/usr/share/icons/hicolor/${size}x${size}/apps"
-    mkdir -p "$dir"
-    rsvg-convert --width "$size" --height "$size" --format png "$SVG" -o "$dir/$APP_ID.png"
+install -m 0644 "$ROOT/packaging/icons/sjsref.svg" "$STAGE/usr/share/icons/hicolor/scalable/apps/$APP_ID.svg"
+# The PNG sizes and their rendering have one home, packaging/icons.py (the
+# Windows and macOS recipes use it too); it names each file after its hicolor
+# folder (48x48.png goes to hicolor/48x48/apps).
+"$PYTHON" "$ROOT/packaging/icons.py" --png-dir "$WORK/icons"
+for png in "$WORK/icons"/*.png; do
+    install -D -m 0644 "$png" "$STAGE/usr/share/icons/hicolor/$(basename "$png" .png)/apps/$APP_ID.png"
 done
 
 install -m 0644 "$LINUX/copyright" "$STAGE/usr/share/doc/$PKG/copyright"
@@ -155,8 +161,9 @@ EOF
 (cd "$STAGE" && find . -path ./DEBIAN -prune -o -type f -print | sed 's|^\./||' | LC_ALL=C sort | xargs -d '\n' md5sum) > "$STAGE/DEBIAN/md5sums"
 chmod 0644 "$STAGE/DEBIAN/control" "$STAGE/DEBIAN/md5sums"
 
-# Reproducible timestamps: the date of the newest changelog entry.
-SOURCE_DATE_EPOCH=$(date -u -d "$(sed -n 's/^ -- .*>  //p' "$LINUX/changelog" | head -n 1)" +%s)
+# Reproducible timestamps: the date of the newest changelog entry (dpkg-deb
+# reads SOURCE_DATE_EPOCH too).
+SOURCE_DATE_EPOCH=$CHANGELOG_EPOCH
 export SOURCE_DATE_EPOCH
 find "$STAGE" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 
