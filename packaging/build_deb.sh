@@ -9,8 +9,9 @@
 #                 (DIR is the folder holding the sjsref executable)
 #   --no-lintian  skip lintian (it is run, and fails the build, by default)
 # Environment: PYTHON (default .venv/bin/python), SJSREF_MAINTAINER.
-# Needs: dpkg-dev, binutils, librsvg2-bin, lintian, desktop-file-utils,
-# appstream (scripts/install_packaging_deps.sh installs what is missing).
+# Needs: dpkg-dev, binutils, patchelf, librsvg2-bin, lintian,
+# desktop-file-utils, appstream, and the libraries packaging/linux/depends
+# lists (scripts/install_packaging_deps.sh installs what is missing).
 # Prints the path of the .deb on its last line.
 set -eu
 
@@ -136,6 +137,23 @@ DEPENDS=${SHLIBS#shlibs:Depends=}
 if [ -z "$DEPENDS" ]; then
     cat "$WORK/shlibdeps.log" >&2
     echo "build_deb.sh: dpkg-shlibdeps found no dependencies" >&2
+    exit 1
+fi
+
+# The same for everything but the build's Python (libpython, lib-dynload),
+# as package names: it must be exactly packaging/linux/depends, the list
+# scripts/install_packaging_deps.sh installs (reasons in that file).
+APP_ELF_FILES=$(printf '%s\n' "$ELF_FILES" | grep -v -e '/_internal/libpython3' -e '/lib-dynload/')
+# shellcheck disable=SC2086  # word splitting of the file lists is intended
+APP_SHLIBS=$(cd "$WORK" && dpkg-shlibdeps -O --warnings=0 $LIBDIRS -e $APP_ELF_FILES 2>>"$WORK/shlibdeps.log")
+# "libfoo1 (>= 1.2), libbar2 | libbaz2" -> libfoo1, libbar2, libbaz2
+printf '%s\n' "${APP_SHLIBS#shlibs:Depends=}" | sed 's/[,|]/\n/g' \
+    | sed 's/(.*//; s/[[:space:]]//g; /^$/d' | LC_ALL=C sort -u > "$WORK/depends.found"
+sed 's/#.*//; s/[[:space:]]//g; /^$/d' "$LINUX/depends" | LC_ALL=C sort -u > "$WORK/depends.listed"
+if ! diff -U0 "$WORK/depends.listed" "$WORK/depends.found" > "$WORK/depends.diff"; then
+    echo "build_deb.sh: the bundle links packages other than packaging/linux/depends lists" >&2
+    echo "(- listed but not linked, + linked but not listed); update that file:" >&2
+    tail -n +3 "$WORK/depends.diff" | grep -v "^@@" >&2
     exit 1
 fi
 
