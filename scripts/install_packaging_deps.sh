@@ -1,65 +1,46 @@
 #!/bin/sh
 # Install the Debian 12 packages that building and testing the .deb needs,
 # and only those that are missing (so a prepared CI image costs no network).
+# `bash scripts/dev.sh test` runs it, so that the whole test run has its tools.
 #
 # Usage (as root, or with sudo available): scripts/install_packaging_deps.sh
-#
-# Build tools: dpkg-deb and dpkg-shlibdeps (dpkg-dev), lintian,
-# desktop-file-validate (desktop-file-utils), appstreamcli (appstream),
-# rsvg-convert (librsvg2-bin), binutils (objdump, used by PyInstaller),
-# patchelf (drops build-machine RUNPATHs from the bundled Python modules).
-# Test tools: Xvfb and xauth for the real-X run; unshare is in util-linux,
-# which is essential on Debian; shellcheck for the shell scripts (the
-# packaging tests of the normal run use it, and fail without it in CI).
-# Runtime libraries: the system libraries the frozen bundle does not carry and
-# Qt's xcb platform plugin needs; they are the .deb's Depends, so `dpkg -i`
-# succeeds without a network. Keep this list in step with the libraries
-# dpkg-shlibdeps reports in packaging/build_deb.sh.
 set -eu
 
-PACKAGES="
-dpkg-dev
-patchelf
-binutils
-lintian
-desktop-file-utils
-appstream
-librsvg2-bin
-xvfb
-xauth
-shellcheck
-libegl1
-libgl1
-libopengl0
-libfontconfig1
-libfreetype6
-libglib2.0-0
-libdbus-1-3
-libx11-6
-libx11-xcb1
-libxkbcommon0
-libxkbcommon-x11-0
-libxcb1
-libxcb-cursor0
-libxcb-icccm4
-libxcb-image0
-libxcb-keysyms1
-libxcb-randr0
-libxcb-render-util0
-libxcb-render0
-libxcb-shape0
-libxcb-shm0
-libxcb-sync1
-libxcb-xfixes0
-libxcb-xkb1
-libwayland-client0
-libwayland-cursor0
-libwayland-egl1
-"
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+
+# Tools, each with the reason it is here. unshare (util-linux) and ldd
+# (libc-bin), which test_deb.py also runs, are essential: always installed.
+TOOLS=""
+# dpkg-shlibdeps (Depends) and dpkg-parsechangelog, in build_deb.sh
+TOOLS="$TOOLS dpkg-dev"
+# build_deb.sh drops build-machine RUNPATHs from the bundled modules
+TOOLS="$TOOLS patchelf"
+# objdump: PyInstaller and dpkg-shlibdeps read ELF files with it
+TOOLS="$TOOLS binutils"
+# build_deb.sh fails the build on lintian errors and warnings
+TOOLS="$TOOLS lintian"
+# desktop-file-validate, in build_deb.sh and test_deb.py
+TOOLS="$TOOLS desktop-file-utils"
+# appstreamcli validates the metainfo, in build_deb.sh and test_deb.py
+TOOLS="$TOOLS appstream"
+# rsvg-convert: packaging/icons.py renders the PNG icons with it
+TOOLS="$TOOLS librsvg2-bin"
+# xvfb-run (it needs xauth): test_deb.py starts the installed app on a real X server
+TOOLS="$TOOLS xvfb xauth"
+# tests/packaging/test_shell_scripts.py, in the normal run (it fails in CI without it)
+TOOLS="$TOOLS shellcheck"
+
+# Runtime libraries: the packages the .deb depends on for the libraries its
+# bundle does not carry, from the one list build_deb.sh checks against the
+# real Depends (reasons in the file). dpkg-shlibdeps needs them installed to
+# name them, and test_deb.py's `dpkg -i` needs them without a network.
+RUNTIME=$(sed 's/#.*//' "$ROOT/packaging/linux/depends")
+
+PACKAGES="$TOOLS $RUNTIME"
 
 # PyInstaller copies libpython into the bundle. Debian's own python3 is linked
 # statically and ships that library separately, as libpython3.X.
-PY=${PYTHON:-.venv/bin/python}
+PY=${PYTHON:-$ROOT/.venv/bin/python}
 [ -x "$PY" ] || PY=python3
 if [ "$("$PY" -c 'import sys; print(sys.base_prefix)')" = /usr ]; then
     PACKAGES="$PACKAGES libpython$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
