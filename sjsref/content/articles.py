@@ -156,7 +156,9 @@ def _body(
         markdown = "\n".join(body[first_body:last_body]).strip("\n")
         if not markdown.strip():
             problems.add(path, line, f"section '{title}' is empty")
-        article.sections.append(Section(id=slug, title=title, markdown=markdown, line=line))
+        # tokens[start : start + 3] are the heading's open, inline and close.
+        section = Section.parsed(slug, title, markdown, line, tokens[start + 3 : end])
+        article.sections.append(section)
         _inline_checks(article, tokens[start + 1 : end], body, offset, slug, keys, problems)
 
 

@@ -9,7 +9,7 @@ code span is neither checked nor rendered, and nothing can slip between them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -85,15 +85,36 @@ def inline_tokens(tokens: list[Token]) -> Iterator[InlineHit]:
             yield InlineHit(child, start, end)
 
 
-def inline_plain(token: Token) -> str:
-    """The text of an inline token as a reader sees it (escapes and markup removed)."""
-    pieces = []
+def _no_citation(keys: list[str]) -> str:
+    return ""
+
+
+def inline_text(
+    token: Token, cite: Callable[[list[str]], str] = _no_citation, code: str = ""
+) -> str:
+    """The text of an inline token as a reader sees it (escapes and markup removed).
+
+    Args:
+        token: An ``inline`` token.
+        cite: How a citation reads, from its keys; by default it is left out.
+        code: Put on both sides of a code span (the terminal shows backticks).
+    """
+    pieces: list[str] = []
     for child in token.children or []:
-        if child.type in ("text", "code_inline"):
-            pieces.append(child.content)
+        if child.type == CITATION_TOKEN:
+            pieces.append(cite(child.meta["keys"]))
         elif child.type in ("softbreak", "hardbreak"):
             pieces.append(" ")
-    return "".join(pieces).strip()
+        elif child.type == "code_inline":
+            pieces.append(f"{code}{child.content}{code}")
+        elif child.type in ("text", "image"):
+            pieces.append(child.content)
+    return "".join(pieces)
+
+
+def inline_plain(token: Token) -> str:
+    """The text of an inline token without citations, trimmed (a heading's title)."""
+    return inline_text(token).strip()
 
 
 def slugify(title: str) -> str:

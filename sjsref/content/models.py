@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from markdown_it.token import Token
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+from sjsref.content.mdparse import parse
+from sjsref.content.plaintext import plain
 
 # CSL 1.0.2 item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types).
 CSL_TYPES = frozenset(
@@ -83,8 +87,17 @@ class FrontMatter(BaseModel):
         return value
 
 
+class Table(BaseModel):
+    """A table of a section as plain text (markup and citations removed)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    header: list[str]
+    rows: list[list[str]] = Field(description="body rows, each a list of cell texts")
+
+
 class Section(BaseModel):
-    """One ``## `` section of an article."""
+    """One ``## `` section of an article, as written and as plain text."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -92,6 +105,35 @@ class Section(BaseModel):
     title: str
     markdown: str
     line: int = Field(description="1-based line of the heading in the article file")
+    text: str = Field(description="plain text: no markup or citations, table rows as 'a; b.'")
+    tables: list[Table]
+    headings: list[str] = Field(description="the ### (and deeper) headings inside")
+
+    @classmethod
+    def parsed(
+        cls, id: str, title: str, markdown: str, line: int, tokens: list[Token] | None = None
+    ) -> Section:
+        """A section with its plain text and tables read from its markdown-it tokens.
+
+        Args:
+            id: The anchor.
+            title: The heading's text.
+            markdown: The body as written.
+            line: 1-based line of the heading in the article file.
+            tokens: The body's tokens if already parsed; else ``markdown`` is parsed.
+        """
+        found = plain(parse(markdown) if tokens is None else tokens)
+        return cls(
+            id=id,
+            title=title,
+            markdown=markdown,
+            line=line,
+            text=found.text,
+            tables=[
+                Table(header=list(h), rows=[list(r) for r in rest]) for h, *rest in found.tables
+            ],
+            headings=list(found.headings),
+        )
 
 
 class Article(BaseModel):

@@ -18,8 +18,9 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 from sjsref.clinical.registry import calculator
-from sjsref.content.mdparse import CITATION_TOKEN, make_parser, parse
+from sjsref.content.mdparse import CITATION_TOKEN, inline_text, make_parser, parse
 from sjsref.content.models import Article, Library, Reference
+from sjsref.content.plaintext import Rows, blocks
 from sjsref.content.targets import Target
 
 WIDTH = 78  # plain-text wrap column, for an 80-column terminal
@@ -153,9 +154,10 @@ def article_text(article: Article, library: Library) -> str:
 
 
 def markdown_text(markdown: str, library: Library) -> str:
-    """Plain text of one Markdown fragment (e.g. a section body), citations as ``[n]``.
+    """One Markdown fragment (e.g. a section body) as the terminal shows it.
 
-    Useful to index or to show a snippet: no markup, tables as records.
+    Citations become ``[n]`` and tables records, as in :func:`article_text`.
+    (The search reads ``Section.text`` instead, which has no citation numbers.)
     """
     return "\n".join(_blocks_text(parse(markdown), library)).strip() + "\n"
 
@@ -168,74 +170,34 @@ def _wrap(text: str, prefix: str = "", indent: str | None = None) -> list[str]:
 
 
 def _inline_text(token: Token, library: Library) -> str:
-    pieces: list[str] = []
-    for child in token.children or []:
-        if child.type == CITATION_TOKEN:
-            numbers = _citation_numbers(child.meta["keys"], library)
-            pieces.append("[" + ",".join(str(r.number) for r in numbers) + "]")
-        elif child.type in ("softbreak", "hardbreak"):
-            pieces.append(" ")
-        elif child.type == "code_inline":
-            pieces.append(f"`{child.content}`")
-        elif child.type in ("text", "image"):
-            pieces.append(child.content)
-    return "".join(pieces)
+    def numbers(keys: list[str]) -> str:
+        return "[" + ",".join(str(r.number) for r in _citation_numbers(keys, library)) + "]"
+
+    return inline_text(token, numbers, code="`")
 
 
 def _blocks_text(tokens: list[Token], library: Library) -> list[str]:
     out: list[str] = []
-    markers: list[str] = []  # one entry per open list: "-" or the next number
-    indents: list[str] = []  # continuation indent of each open list item
-    first: str | None = None  # bullet prefix waiting for the item's first line
-    row: list[str] = []
-    table: list[list[str]] | None = None
-    for token in tokens:
-        kind = token.type
-        if kind == "table_open":
-            table = []
-        elif kind == "inline" and table is not None:
-            row.append(_inline_text(token, library))
-        elif kind == "tr_close" and table is not None:
-            table.append(row)
-            row = []
-        elif kind == "table_close" and table is not None:
-            out += _table_text(table)
-            table = None
-        elif kind in ("bullet_list_open", "ordered_list_open"):
-            markers.append("-" if kind == "bullet_list_open" else str(token.attrs.get("start", 1)))
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            markers.pop()
-            if not markers:
-                out.append("")
-        elif kind == "list_item_open":
-            marker = markers[-1]
-            bullet = "- " if marker == "-" else f"{marker}. "
-            if marker != "-":
-                markers[-1] = str(int(marker) + 1)
-            base = indents[-1] if indents else ""
-            first = base + bullet
-            indents.append(base + " " * len(bullet))
-        elif kind == "list_item_close":
-            indents.pop()
-            first = None
-        elif kind == "inline":
-            text = _inline_text(token, library)
-            if first is not None:
-                out += _wrap(text, first, indents[-1])
-                first = None
-            elif indents:
-                out += _wrap(text, indents[-1])
-            else:
-                out += [*_wrap(text), ""]
-        elif kind in ("fence", "code_block"):
-            out += ["    " + line for line in token.content.rstrip("\n").splitlines()] + [""]
+    for block in blocks(tokens, lambda token: _inline_text(token, library)):
+        if block.kind == "table":
+            out += _table_text(block.rows)
+        elif block.kind == "list_end":
+            out.append("")
+        elif block.kind == "code":
+            out += ["    " + line for line in block.text.rstrip("\n").splitlines()] + [""]
+        elif block.bullet is not None:
+            out += _wrap(block.text, block.bullet, block.indent)
+        elif block.indent is not None:
+            out += _wrap(block.text, block.indent)
+        else:
+            out += [*_wrap(block.text), ""]
     return out
 
 
-def _table_text(rows: list[list[str]]) -> list[str]:
+def _table_text(rows: Rows) -> list[str]:
     # A terminal cannot show wide tables; each row becomes one wrapped record
     # that names its columns, e.g. "- Drug: carbamazepine; Risk: high [2]".
-    header, *body = rows or [[]]
+    header, *body = rows or ((),)
     lines: list[str] = []
     for cells in body:
         pairs = [f"{h}: {c}" if h else c for h, c in zip(header, cells, strict=False) if c]

@@ -2,27 +2,25 @@
 
 One document per article (title, summary, keywords), per section, per
 calculator (name, criteria, purpose), per reference (authors, title, journal,
-year, DOI), and per row of every Markdown pipe table, the last with kind
-``drug`` (the library's tables are drug/HLA tables; a row's target is the
-section that holds the table).
+year, DOI), and per row of every table, the last with kind ``drug`` (the
+library's tables are drug/HLA tables; a row's target is the section that
+holds the table). Sections come already as plain text from the content
+loader (``Section.text``, ``Section.tables``); nothing here reads Markdown.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from sjsref.clinical.registry import CalculatorInfo
-from sjsref.content.models import Article, Library, Reference
+from sjsref.content.models import Article, Library, Reference, Table
 from sjsref.search.index import SearchIndex
 from sjsref.search.results import Document
 from sjsref.search.synonyms import load_synonyms
-from sjsref.search.text import iter_pipe_tables, strip_markdown
 
 # The synonym file, in resources/.
 SYNONYMS_FILE = "synonyms.toml"
-_SUBHEADING = re.compile(r"^\s{0,3}#{3,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 # A table row's title is its first cell, cut here so a long cell stays a title.
 MAX_ROW_TITLE = 80
 
@@ -77,37 +75,33 @@ def article_documents(article: Article) -> list[Document]:
             Document(
                 kind="section",
                 title=section.title,
-                body=strip_markdown(section.markdown),
+                body=section.text,
                 target=target,
-                keywords=subheadings(section.markdown),
+                # The ### headings inside: labels its author chose, like keywords.
+                keywords=tuple(section.headings),
                 context=article.title,
             )
         )
         context = f"{article.title} › {section.title}"
-        documents.extend(table_row_documents(section.markdown, target, context))
+        documents.extend(table_row_documents(section.tables, target, context))
     return documents
 
 
-def subheadings(markdown: str) -> tuple[str, ...]:
-    """The ``###`` headings inside a section: labels its author chose, like keywords."""
-    return tuple(strip_markdown(m) for m in _SUBHEADING.findall(markdown))
-
-
-def table_row_documents(markdown: str, target: str, context: str) -> list[Document]:
-    """One ``drug`` document per body row of each pipe table in ``markdown``.
+def table_row_documents(tables: Iterable[Table], target: str, context: str) -> list[Document]:
+    """One ``drug`` document per body row of each table of a section.
 
     The title is the row's first cells that name it (e.g. allele and drug);
     the body pairs each header with its cell ("Reaction: SJS/TEN; ...").
     """
     documents: list[Document] = []
-    for header, rows in iter_pipe_tables(markdown):
-        names = [strip_markdown(h) for h in header]
-        for row in rows:
-            cells = [strip_markdown(c) for c in row]
+    for table in tables:
+        for cells in table.rows:
             if not any(cells):
                 continue
             title = " · ".join(c for c in cells[:2] if c)[:MAX_ROW_TITLE]
-            pairs = [f"{n}: {c}" if n else c for n, c in zip(names, cells, strict=False) if c]
+            pairs = [
+                f"{n}: {c}" if n else c for n, c in zip(table.header, cells, strict=False) if c
+            ]
             documents.append(
                 Document(
                     kind="drug",

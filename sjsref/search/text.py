@@ -8,6 +8,9 @@ anything that is not a letter or a digit and folds case and accents;
 HLA alleles are the exception: clinicians write HLA-B*15:02 in many ways, so
 they are rewritten to one canonical spelling before indexing
 (:func:`canonicalise_alleles`) and recognised in queries by :func:`find_alleles`.
+
+No Markdown reaches this module: the content loader gives each section as
+plain text (``Section.text``, ``Section.tables``).
 """
 
 from __future__ import annotations
@@ -21,17 +24,6 @@ from dataclasses import dataclass
 # Runs of letters or digits; "_" is a separator for unicode61 too.
 _WORD = re.compile(r"[^\W_]+")
 
-# Markdown constructs removed or unwrapped before indexing, so snippets read as
-# prose and citation keys ("bastujigarin2000") do not match author searches.
-_CITATION = re.compile(r"\[\s*@[^\]]*\]")
-_IMAGE_OR_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_BACKSLASH_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE)
-_LIST_MARKER = re.compile(r"^\s*(?:[-+*]|\d+[.)])\s+", re.MULTILINE)
-_HTML_TAG = re.compile(r"<[^>\n]+>")
-_ESCAPE_BASE = 0xE000
-_UNESCAPE = {_ESCAPE_BASE + c: c for c in range(128)}
 # Cheap test for text that may hold an allele spelling worth rewriting.
 _MAYBE_ALLELE = re.compile(r"\*|hla", re.IGNORECASE)
 
@@ -170,30 +162,6 @@ def find_alleles(folded: str, known: frozenset[str]) -> list[Allele]:
     return found
 
 
-def strip_markdown(markdown: str) -> str:
-    """Plain text of a Markdown fragment, for indexing and snippets.
-
-    Citations (``[@key]``) are removed, links keep their text, emphasis and
-    list markers go, and whitespace collapses to single spaces.
-    """
-    text = _CITATION.sub("", _flatten_tables(markdown))
-    text = _IMAGE_OR_LINK.sub(r"\1", text)
-    text = _HEADING.sub("", text)
-    text = _LIST_MARKER.sub("", text)
-    # Escaped characters ("HLA-B\*15:02") hide in the private-use area while
-    # emphasis markers are removed, then come back as themselves.
-    text = _BACKSLASH_ESCAPE.sub(lambda m: chr(_ESCAPE_BASE + ord(m.group(1))), text)
-    text = _EMPHASIS.sub("", text)
-    text = text.translate(_UNESCAPE)
-    text = _HTML_TAG.sub("", text)
-    text = text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
-    # str.split is several times faster than a \s+ regex on long text.
-    text = " ".join(text.split())
-    for mark in ",.;:":
-        text = text.replace(f" {mark}", mark)
-    return text
-
-
 def clean(text: str) -> str:
     """Index-ready text: alleles canonical, markers removed, spaces collapsed."""
     text = " ".join(text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "").split())
@@ -217,51 +185,3 @@ def marked_spans(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
             out.append(part)
             length += len(part)
     return "".join(out), tuple(spans)
-
-
-def _flatten_tables(markdown: str) -> str:
-    """Pipe-table rows as prose ("a; b; c."), rule lines dropped."""
-    if "|" not in markdown:
-        return markdown
-    lines: list[str] = []
-    for line in markdown.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("|"):
-            if _is_table_rule(stripped):
-                continue
-            cells = [c for c in _cells(stripped) if c]
-            line = "; ".join(cells) + "." if cells else ""
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def iter_pipe_tables(markdown: str) -> Iterator[tuple[list[str], list[list[str]]]]:
-    """Yield (header cells, body rows) of each GitHub pipe table in Markdown."""
-    lines = markdown.splitlines()
-    i = 0
-    while i + 1 < len(lines):
-        header, rule = lines[i], lines[i + 1]
-        if "|" in header and _is_table_rule(rule):
-            head = _cells(header)
-            rows: list[list[str]] = []
-            i += 2
-            while i < len(lines) and "|" in lines[i] and lines[i].strip():
-                rows.append(_cells(lines[i]))
-                i += 1
-            yield head, rows
-        else:
-            i += 1
-
-
-def _is_table_rule(line: str) -> bool:
-    cells = _cells(line)
-    return bool(cells) and all(re.fullmatch(r":?-{1,}:?", c) for c in cells)
-
-
-def _cells(line: str) -> list[str]:
-    body = line.strip()
-    if body.startswith("|"):
-        body = body[1:]
-    if body.endswith("|") and not body.endswith("\\|"):
-        body = body[:-1]
-    return [c.strip() for c in re.split(r"(?<!\\)\|", body)]

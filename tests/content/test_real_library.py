@@ -10,7 +10,7 @@ from sjsref.clinical.registry import CALCULATOR_IDS
 from sjsref.content.cite_render import dumps, rendered_document
 from sjsref.content.errors import Problems
 from sjsref.content.loader import clinical_citations, load_library
-from sjsref.content.models import Library
+from sjsref.content.models import Library, Section
 from sjsref.content.references import RENDERED_FILE, load_items
 from sjsref.content.render import article_html, article_text
 from tests.content.conftest import REPO_RESOURCES
@@ -79,6 +79,17 @@ def test_every_article_renders_to_text(library: Library) -> None:
     for article in library.articles:
         text = article_text(article, library)
         assert "[@" not in text, article.id
+
+
+def test_every_section_has_plain_text_for_the_search(library: Library) -> None:
+    for article in library.articles:
+        for section in article.sections:
+            where = f"{article.id}#{section.id}"
+            assert section.text, where
+            assert not re.search(r"\[@|\*\*|\]\(|^#", section.text), where
+            # The loader's share of the article's tokens reads as the section alone.
+            alone = Section.parsed(section.id, section.title, section.markdown, section.line)
+            assert section == alone, where
 
 
 def test_rendered_references_match_citeproc() -> None:

@@ -39,8 +39,8 @@ def _library() -> Library:
         keywords=["HLA", "Tegretol"],
         last_reviewed=dt.date(2026, 11, 22),
         sections=[
-            Section(id="why", title="Why test", markdown="Test *before* the first dose.", line=8),
-            Section(id="table", title="Allele table", markdown=TABLE, line=12),
+            Section.parsed("why", "Why test", "Test *before* the first dose.", 8),
+            Section.parsed("table", "Allele table", TABLE, 12),
         ],
         file="05-pharmacogenomics.md",
         citations=["hung2005"],

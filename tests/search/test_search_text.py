@@ -1,4 +1,4 @@
-"""Allele normalisation, Markdown stripping and snippet parsing."""
+"""Allele normalisation, tokens and snippet parsing."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from sjsref.search.text import (
     canonicalise_alleles,
     find_alleles,
     fold,
-    iter_pipe_tables,
     marked_spans,
-    strip_markdown,
     words,
 )
 
@@ -101,35 +99,7 @@ def test_fold_and_words_match_unicode61() -> None:
     ]
 
 
-def test_strip_markdown_keeps_prose_and_drops_markup() -> None:
-    markdown = (
-        "### Detail\n\n- **Bold** claim with *emphasis* [@smith2020; @jones2021].\n"
-        "- See [the calculator](calc:scorten) and HLA-B\\*15:02 `code`.\n"
-    )
-    assert strip_markdown(markdown) == (
-        "Detail Bold claim with emphasis. See the calculator and HLA-B*15:02 code."
-    )
-
-
 def test_marked_spans_gives_offsets_in_the_clean_text() -> None:
     text, spans = marked_spans(f"…the {MARK_OPEN}urea{MARK_CLOSE} and {MARK_OPEN}BUN{MARK_CLOSE}")
     assert text == "…the urea and BUN"
     assert [text[a:b] for a, b in spans] == ["urea", "BUN"]
-
-
-def test_pipe_tables_are_split_into_rows() -> None:
-    markdown = (
-        "Intro\n\n| Allele | Drug |\n|:---|---:|\n| HLA-B\\*15:02 | Carbamazepine |\n"
-        "| HLA-B\\*58:01 | Allopurinol \\| febuxostat |\n\nAfter\n"
-    )
-    ((header, rows),) = list(iter_pipe_tables(markdown))
-    assert header == ["Allele", "Drug"]
-    assert rows == [
-        ["HLA-B\\*15:02", "Carbamazepine"],
-        ["HLA-B\\*58:01", "Allopurinol \\| febuxostat"],
-    ]
-
-
-def test_strip_markdown_turns_table_rows_into_prose() -> None:
-    markdown = "Before.\n\n| Drug | Risk |\n|---|---|\n| Allopurinol | High |\n"
-    assert strip_markdown(markdown) == "Before. Drug; Risk. Allopurinol; High."
