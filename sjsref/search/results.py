@@ -15,10 +15,11 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, overload
+from typing import Literal, get_args, overload
 
 Kind = Literal["article", "section", "calculator", "reference", "drug"]
-KINDS: tuple[Kind, ...] = ("article", "section", "calculator", "reference", "drug")
+# Read from the literal, so a new kind is declared once.
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
 @dataclass(frozen=True)
