@@ -117,9 +117,19 @@ def reference_html(reference: Reference) -> str:
     return f'<p><a name="ref-{reference.key}"></a>{reference.number}. {reference.html}</p>'
 
 
-def references_html(library: Library) -> str:
-    """The full reference list, each entry followed by where it is cited."""
-    parts = ["<h1>References</h1>"]
+def references_html(library: Library, copy_links: bool = False) -> str:
+    """The full reference list, each entry followed by where it is cited.
+
+    Args:
+        library: The loaded library.
+        copy_links: Put a ``copy:KEY`` link before each "Cited in" (the
+            window copies that reference to the clipboard).
+
+    Returns:
+        The entries only; the page's title is the caller's (the window puts
+        the count and a Copy-all button beside it).
+    """
+    parts = []
     for ref in library.references:
         sites = []
         for site in ref.cited_in:
@@ -129,8 +139,9 @@ def references_html(library: Library) -> str:
         for calc_id in ref.calculators:
             name = html.escape(calculator(calc_id).name)
             sites.append(f'<a href="calc:{calc_id}">{name} calculator</a>')
+        copy = f'<a href="copy:{html.escape(ref.key)}">Copy</a> · ' if copy_links else ""
         parts.append(reference_html(ref))
-        parts.append(f"<p>Cited in: {'; '.join(sites)}</p>")
+        parts.append(f'<p style="margin-left:2em">{copy}Cited in: {"; ".join(sites)}</p>')
     return "\n".join(parts)
 
 

@@ -7,36 +7,14 @@ which asks the system browser to open it.
 
 from __future__ import annotations
 
-import html
 import sys
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sjsref.content.models import Library
-from sjsref.content.render import reference_html, reference_line
+from sjsref.content.render import reference_line, references_html
 from sjsref.ui.reading import ReadingBrowser
-
-
-def references_page(library: Library) -> str:
-    """The list: each reference, a Copy link, and where it is cited."""
-    parts = []
-    for ref in library.references:
-        sites = []
-        for site in ref.cited_in:
-            article = library.article(site.article_id)
-            try:
-                section = article.section(site.section_id).title
-            except KeyError:
-                section = site.section_id
-            title = html.escape(f"{article.title}: {section}")
-            sites.append(f'<a href="article:{site.article_id}#{site.section_id}">{title}</a>')
-        parts.append(reference_html(ref))
-        parts.append(
-            f'<p style="margin-left:2em"><a href="copy:{html.escape(ref.key)}">Copy</a>'
-            f" · Cited in: {'; '.join(sites)}</p>"
-        )
-    return "\n".join(parts)
 
 
 class ReferencesView(QWidget):
@@ -61,7 +39,7 @@ class ReferencesView(QWidget):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.browser = ReadingBrowser("references_text", self)
-        self.browser.setHtml(references_page(library))
+        self.browser.setHtml(references_html(library, copy_links=True))
         layout.addWidget(self.browser, 1)
         self.link = self.browser.link
         self.historyButton = self.browser.historyButton

@@ -122,3 +122,10 @@ def test_markdown_text_of_a_section(library: Library) -> None:
     assert markdown_text(section.markdown, library) == (
         "- Drug: carbamazepine; Risk: high [2]\n\nSee beta and the SCORTEN calculator.\n"
     )
+
+
+def test_references_page_has_copy_links_only_when_asked(library: Library) -> None:
+    assert "copy:" not in references_html(library)
+    html = references_html(library, copy_links=True)
+    assert html.count('href="copy:') == len(library.references)
+    assert '<a href="copy:brown2018">Copy</a> · Cited in: <a href="article:beta#details">' in html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QPointF, Qt, QUrl
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication
@@ -88,6 +90,21 @@ def test_reference_list_copy_one_and_all_and_doi_only_on_click(window, qtbot, op
     with_doi = next(r for r in window.content.library.references if r.doi_url)
     view.browser.anchorClicked.emit(QUrl(with_doi.doi_url))
     assert opened_urls == [with_doi.doi_url]
+
+
+def test_reference_cited_only_by_a_calculator_links_it(window):
+    # wallace1951 (the rule of nines) is cited by the BSA calculator alone; the
+    # window's list once showed an empty "Cited in:" for it.
+    window.navigate("refs:")
+    browser = window.references_view.browser
+    page = browser.toHtml()
+    entry = page[page.index('name="ref-wallace1951"') :]
+    entry = entry[: entry.index('name="ref-', 1)] if 'name="ref-' in entry[1:] else entry
+    links = re.findall(r'href="([^"]+)"', entry)
+    assert "calc:bsa" in links
+    assert "copy:wallace1951" in links
+    browser.anchorClicked.emit(QUrl("calc:bsa"))
+    assert window.stack.currentWidget() is window.calculators["bsa"]
 
 
 def test_zoom_keys(window, qtbot):
