@@ -25,12 +25,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from sjsref.clinical.registry import CALCULATORS
-from sjsref.content.loader import load_library
-from sjsref.content.paths import resources_dir
-from sjsref.search.documents import SYNONYMS_FILE, documents_from
+from sjsref.search.documents import documents_from
 from sjsref.search.index import Document, SearchIndex
-from sjsref.search.synonyms import Synonyms, load_synonyms
+from sjsref.search.loaded import load_content
+from sjsref.search.synonyms import Synonyms
 
 JUDGED = Path(__file__).resolve().parents[1] / "tests" / "search" / "judged_queries.toml"
 GOAL_P99_MS = {"real": 5.0, "synthetic": 20.0}
@@ -152,12 +150,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--judged", type=Path, default=JUDGED, help="query file to type")
     args = parser.parse_args(argv)
 
-    root = resources_dir()
-    library, load_ms = timed(lambda: load_library(root))
-    synonyms = load_synonyms(root / SYNONYMS_FILE)
-    documents, documents_ms = timed(lambda: documents_from(library, CALCULATORS))
+    loaded, load_ms = timed(load_content)
+    synonyms = loaded.index.synonyms
+    documents, documents_ms = timed(lambda: documents_from(loaded.library, loaded.calculators))
     queries = [e["q"] for e in tomllib.loads(args.judged.read_text(encoding="utf-8"))["query"]]
-    print(f"library load {load_ms:.1f} ms; documents_from {documents_ms:.1f} ms")
+    print(f"load_content {load_ms:.1f} ms (library, index, warm)")
+    print(f"documents_from {documents_ms:.1f} ms (again, alone)")
     print(f"{len(queries)} judged queries, {sum(map(len, queries))} characters typed per round")
 
     ok = report("real", documents, synonyms, queries, args.rounds)

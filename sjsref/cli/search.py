@@ -9,13 +9,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from sjsref.clinical.numbers import printable
-from sjsref.clinical.registry import CALCULATORS
-from sjsref.content.errors import ContentError
-from sjsref.content.loader import load_library
-from sjsref.content.paths import resources_dir
-from sjsref.search.documents import build_index
+from sjsref.search.loaded import LOAD_ERRORS, load_content
 from sjsref.search.results import Hit
-from sjsref.search.synonyms import SynonymError
 
 # Matches in plain-text output are wrapped in these (ANSI bold on a terminal).
 _PLAIN_MARKS = ("«", "»")
@@ -40,9 +35,8 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Search and print; 0 on success (also with no hits), 1 if the library is broken."""
     try:
-        root = resources_dir()
-        index = build_index(load_library(root), CALCULATORS, root)
-    except (ContentError, SynonymError, OSError) as exc:
+        index = load_content().index
+    except LOAD_ERRORS as exc:
         sys.stderr.write(f"sjsref: error: {exc}\n")
         return 1
     result = index.search(args.query, limit=args.limit)

@@ -148,6 +148,11 @@ class SearchIndex:
         """The indexed documents, in insertion order."""
         return list(self._documents)
 
+    @property
+    def synonyms(self) -> Synonyms:
+        """The synonym groups, alleles and stopwords the index was built with."""
+        return self._synonyms
+
     def warm(self) -> None:
         """Build what the first search would otherwise build (the vocabulary).
 

@@ -35,15 +35,10 @@ LOAD_FALLBACK_MS = 300
 
 def load_content(root: Path | None = None) -> Content:
     """Library, index and integrity line; runs on a worker thread, never touches Qt."""
-    from sjsref.clinical.registry import CALCULATORS
-    from sjsref.content.loader import load_library
-    from sjsref.content.paths import resources_dir
-    from sjsref.search.documents import build_index
+    from sjsref.search.loaded import load_content as load
 
-    root = resources_dir() if root is None else root
-    library = load_library(root)
-    index = build_index(library, CALCULATORS, root)
-    return Content(library, index, CALCULATORS, library.integrity)
+    loaded = load(root)
+    return Content(loaded.library, loaded.index, loaded.calculators, loaded.integrity)
 
 
 class Pages:

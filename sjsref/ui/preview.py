@@ -10,17 +10,16 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from sjsref.content.errors import ContentError
-from sjsref.content.loader import load_library
 from sjsref.content.models import Library
+from sjsref.search.loaded import LOAD_ERRORS, load_content
 from sjsref.ui.result_panel import Citer
 from sjsref.ui.style import apply_base_font
 
 
 def _library() -> Library | None:
     try:
-        return load_library()
-    except ContentError as exc:
+        return load_content().library
+    except LOAD_ERRORS as exc:
         print(f"library not loaded ({exc}); showing citation keys", file=sys.stderr)
         return None
 
