@@ -44,14 +44,10 @@ class Loaded:
 def load_content(root: Path | None = None) -> Loaded:
     """Read and check the library, then build and warm its search index.
 
-    Args:
-        root: The ``resources/`` directory; found by
-            :func:`~sjsref.content.paths.resources_dir` when None.
-
-    Raises:
-        ContentError: The library breaks a rule or was modified.
-        SynonymError: ``synonyms.toml`` is malformed.
-        OSError: A file cannot be read.
+    ``root`` is the ``resources/`` directory, as for
+    :func:`~sjsref.content.loader.load_library`. Raises one of
+    :data:`LOAD_ERRORS` when the library breaks a rule, was modified,
+    ``synonyms.toml`` is malformed, or a file cannot be read.
     """
     root = resources_dir() if root is None else root
     library = load_library(root)
