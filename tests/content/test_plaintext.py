@@ -66,3 +66,7 @@ def _same(section: Section) -> Section:
     # What parsing the section alone gives: the loader's share of the
     # article's tokens must read the same.
     return Section.parsed(section.id, section.title, section.markdown, section.line)
+
+
+def test_code_is_kept_as_text() -> None:
+    assert _section("Type:\n\n    sjsref search ten\n").text == "Type: sjsref search ten"

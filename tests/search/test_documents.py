@@ -6,7 +6,7 @@ import datetime as dt
 
 from sjsref.clinical.registry import CalculatorInfo
 from sjsref.content.models import Article, CslItem, Library, Reference, Section
-from sjsref.search.documents import documents_from
+from sjsref.search.documents import documents_from, table_row_documents
 from sjsref.search.index import Document, SearchIndex
 
 TABLE = """Rows follow [@hung2005].
@@ -131,3 +131,10 @@ def test_the_documents_are_searchable_by_every_field() -> None:
     assert index.search("10.1073/pnas.0409500102")[0].target == "ref:hung2005"
     assert index.search("allopurinol")[0].kind == "drug"
     assert index.search("B*58:01")[0].target.startswith("article:pharmacogenomics")
+
+
+def test_a_table_row_with_nothing_but_citations_makes_no_document() -> None:
+    markdown = "| Drug | Source |\n|---|---|\n| [@hung2005] | [@hung2005] |\n| Allopurinol | |\n"
+    section = Section.parsed("t", "T", markdown, 1)
+    rows = table_row_documents(section.tables, "article:a#t", "A › T")
+    assert [r.title for r in rows] == ["Allopurinol"]
