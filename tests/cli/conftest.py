@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 
 from sjsref.__main__ import main
+from tests.content.conftest import make_library  # noqa: F401 (a fixture the library tests use)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,12 @@ import sys
 
 import pytest
 
-from tests.cli.test_cli_fuzz import _run
+from tests.cli.conftest import run_cli
+
+
+def _run(argv: list[str]) -> tuple[int, str, str]:
+    done = run_cli(*argv)
+    return done.returncode, done.stdout, done.stderr
 
 
 def _process(*args: str | bytes, env: dict[str, str] | None = None, pipe_to_head: bool = False):
