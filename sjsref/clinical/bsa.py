@@ -118,22 +118,6 @@ class RegionsInput(BaseModel):
         return v
 
 
-def region_entries(
-    detached: list[tuple[str, float]], erythema: list[tuple[str, float]]
-) -> list[dict[str, Any]]:
-    """Entries from REGION=PERCENT pairs; a region with erythema only is 0 % detached."""
-    red = dict(erythema)
-    entries: list[dict[str, Any]] = [
-        {"region": name, "detached_percent": pct, "erythema_percent": red.pop(name, 0.0)}
-        for name, pct in detached
-    ]
-    entries += [
-        {"region": name, "detached_percent": 0.0, "erythema_percent": pct}
-        for name, pct in red.items()
-    ]
-    return entries
-
-
 def _chart(method: Method, age_years: float | None) -> dict[str, float]:
     if method == Method.RULE_OF_NINES:
         return RULE_OF_NINES

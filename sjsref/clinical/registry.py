@@ -145,12 +145,28 @@ ABCD10 = CalculatorSpec(
 )  # fmt: skip
 
 
+def _region_entries(
+    detached: list[tuple[str, float]], erythema: list[tuple[str, float]]
+) -> list[dict[str, Any]]:
+    """Entries from REGION=PERCENT pairs; a region with erythema only is 0 % detached."""
+    red = dict(erythema)
+    entries: list[dict[str, Any]] = [
+        {"region": name, "detached_percent": pct, "erythema_percent": red.pop(name, 0.0)}
+        for name, pct in detached
+    ]
+    entries += [
+        {"region": name, "detached_percent": 0.0, "erythema_percent": pct}
+        for name, pct in red.items()
+    ]
+    return entries
+
+
 def _run_bsa(values: Mapping[str, Any]) -> BaseModel:
     """The palm method when a hand count is given, else the chart regions."""
     if "count" in values:
         palm = ("count", "surface", "sex", "age_years")
         return bsa.from_palms(bsa.PalmInput(**{k: values[k] for k in palm if k in values}))
-    entries = bsa.region_entries(values.get("regions", []), values.get("erythema", []))
+    entries = _region_entries(values.get("regions", []), values.get("erythema", []))
     chart = ("method", "age_years")
     model = bsa.RegionsInput(regions=entries, **{k: values[k] for k in chart if k in values})
     return bsa.from_regions(model)

@@ -82,7 +82,7 @@ class ArticleView(QSplitter):
                 if self.contents.item(row).data(Qt.ItemDataRole.UserRole) == anchor:
                     self.contents.setCurrentRow(row)
         else:
-            self.browser.set_scroll(0)
+            self.browser.set_scroll_position(0)
 
     def _clicked(self, href: str) -> None:
         if href.startswith("ref:") and self.article_id:
@@ -93,6 +93,10 @@ class ArticleView(QSplitter):
     def _section_chosen(self, item: QListWidgetItem) -> None:
         if self.article_id:
             self.link.emit(f"article:{self.article_id}#{item.data(Qt.ItemDataRole.UserRole)}")
+
+    def focus_in(self) -> None:
+        """The keyboard lands in the text, so PageDown and the arrows scroll it."""
+        self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_zoom(self, percent: int) -> None:
         self.browser.set_zoom(percent)

@@ -155,14 +155,14 @@ class BsaView(CalculatorPage):
             values = {"count": count, "surface": self.surface.value(), "age_years": age}
             values["sex"] = self.sex.value()
             return bsa.from_palms(bsa.PalmInput(**values))
-        entries = []
+        entries: list[dict[str, Any]] = []
         for region, detached, red in self._rows():
             given = {"detached_percent": detached.value(), "erythema_percent": red and red.value()}
             if any(v is not None for v in given.values()):  # erythema alone asks for detached
                 entries.append(
                     {"region": region, **{k: v for k, v in given.items() if v is not None}}
                 )
-        self._order = [e["region"] for e in entries]
+        self._order = [str(e["region"]) for e in entries]
         if not entries and age is None:
             return None  # nothing typed yet: ask, without an error
         model = bsa.RegionsInput(method=self.method.value(), age_years=age, regions=entries)

@@ -136,11 +136,11 @@ class CalculatorPage(QWidget):
         """Show a result on the panel and at the fields."""
         if isinstance(result, ScoreResult):
             self.show_score(result)
-            self.show(presenters.score(result))
+            self.display(presenters.score(result))
         elif isinstance(result, ClassifyResult):
-            self.show(presenters.classify(result))
+            self.display(presenters.classify(result))
         elif isinstance(result, BsaResult):
-            self.show(presenters.bsa(result))
+            self.display(presenters.bsa(result))
 
     def prompt(self) -> tuple[str, str]:
         """Headline and detail (HTML) shown while :meth:`compute` returns None."""
@@ -152,7 +152,7 @@ class CalculatorPage(QWidget):
 
     # -- shared behaviour -------------------------------------------------------
 
-    def focus_first_field(self) -> None:
+    def focus_in(self) -> None:
         """Put the cursor in the first input, ready to type (opened from search)."""
         first = next(iter(self.fields.values()), None)
         if first is not None:
@@ -205,7 +205,7 @@ class CalculatorPage(QWidget):
             self.form_error.setText("⚠ Invalid: " + " ".join(general))
             self.form_error.setVisible(True)
 
-    def show(self, shown: presenters.Shown) -> None:
+    def display(self, shown: presenters.Shown) -> None:
         self.panel.show_result(
             shown.headline,
             shown.mortality,

@@ -11,8 +11,6 @@ pauses, never on each keystroke: "128" is never judged as "1".
 
 from __future__ import annotations
 
-from enum import Enum
-
 from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -106,6 +104,10 @@ class Field(QWidget):
     def parse_error(self) -> str | None:
         """Why what was typed cannot be read, if it cannot (checked before computing)."""
         return None
+
+    def value(self) -> object:
+        """What was entered, or None for "not answered"."""
+        raise NotImplementedError
 
     def clear(self) -> None:
         raise NotImplementedError
@@ -206,7 +208,7 @@ class ChoiceBox(QComboBox):
         self,
         name: str,
         label: str,
-        options: list[tuple[str, Enum | None]],
+        options: list[tuple[str, object]],
         parent: QWidget | None = None,
         placeholder: str = "",
     ) -> None:
@@ -222,11 +224,12 @@ class ChoiceBox(QComboBox):
             self.setPlaceholderText(placeholder)
             self.setCurrentIndex(-1)
 
-    def value(self) -> Enum | None:
+    def value(self) -> object:
+        """The value chosen (an enum member, or what the option carries), None for none."""
         index = self.currentIndex()
         return self._values[index] if index >= 0 else None
 
-    def set_value(self, value: Enum | None) -> None:
+    def set_value(self, value: object) -> None:
         self.setCurrentIndex(self._values.index(value) if value in self._values else -1)
 
 
@@ -277,7 +280,11 @@ class ChoiceField(Field):
     """
 
     def __init__(
-        self, name: str, label: str, choices: tuple[tuple[str, object], ...], parent=None
+        self,
+        name: str,
+        label: str,
+        choices: tuple[tuple[str, object], ...],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(name, parent, status_lines=0)
         self.group = QButtonGroup(self)
@@ -289,9 +296,13 @@ class ChoiceField(Field):
             self.group.addButton(button, index)
             self.row.addWidget(button)
         self.row.addStretch(1)
-        self.group.idToggled.connect(lambda _id, on: on and self.changed.emit())
+        self.group.idToggled.connect(self._toggled)
         self.setFocusProxy(self.group.button(0))
         self.clear()
+
+    def _toggled(self, _id: int, on: bool) -> None:
+        if on:
+            self.changed.emit()
 
     def value(self) -> object:
         return self._values[max(self.group.checkedId(), 0)]

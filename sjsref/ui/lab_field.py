@@ -12,6 +12,7 @@ likely unit ("Yes, mg/dL") and one to keep the unit chosen.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
@@ -173,7 +174,7 @@ class LabField(NumberField):
                 self._button(
                     f"yes_{unit.name.lower()}",
                     f"Yes, {self.lab.quantity(unit)}",
-                    lambda u=unit: self._take(u),
+                    functools.partial(self._take, unit),
                 )
             chosen = self.unit()
             shown = self.lab.quantity(chosen) if chosen else self._query.unit

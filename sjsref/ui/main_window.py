@@ -2,33 +2,32 @@
 
 It builds nothing clinical and loads nothing itself: the composition root
 (``app.py``) hands it a loader (run off the GUI thread after the first paint)
-and a factory for calculator pages.
+and the view factory; the pages live in a :class:`PageStack`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 from sjsref.content.targets import Scheme, Target
+from sjsref.ui import home
 from sjsref.ui.navigation import HOME, History
-from sjsref.ui.reading import ReadingBrowser
+from sjsref.ui.page_stack import PageStack
 from sjsref.ui.search_panel import ResultsList, SearchBox, result_rows
 from sjsref.ui.state import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, ViewState
 from sjsref.ui.tasks import BackgroundTask
+
+if TYPE_CHECKING:  # the loaded library's types: not imported before the first paint
+    from sjsref.search.loaded import Loaded
+    from sjsref.ui.article_view import ArticleView
+    from sjsref.ui.calc_page import CalculatorPage
+    from sjsref.ui.references_view import ReferencesView
+    from sjsref.ui.views import Views
 
 SEARCH_LIMIT = 30
 NEW_PATIENT = "Ctrl+N"
@@ -36,24 +35,14 @@ NEW_PATIENT = "Ctrl+N"
 MESSAGE_MS = 5000
 
 
-@dataclass(frozen=True)
-class Content:
-    """What the background load returns (library, index, calculators, integrity line)."""
-
-    library: Any
-    index: Any
-    calculators: tuple[Any, ...]
-    integrity: str
-
-
 class MainWindow(QMainWindow):
     """The one window.
 
     Args:
-        state: Remembered geometry, splitters and zoom.
-        load: Slow, Qt-free function returning :class:`Content`.
-        pages: Builds the views that need the library (``app.Pages``).
-        open_external: Opens a DOI in the system browser (tests pass a recorder).
+        state: Remembered geometry, splitters, zoom and lab units.
+        load: Slow, Qt-free function returning the :class:`~sjsref.search.loaded.Loaded` library.
+        views: Builds the pages that need the library (:class:`~sjsref.ui.views.Views`).
+        open_external: Opens a web link in the system browser (tests pass a recorder).
     """
 
     firstPaint = Signal()
@@ -62,58 +51,47 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         state: ViewState,
-        load: Callable[[], Content],
-        pages: Any,
+        load: Callable[[], Loaded],
+        views: Views,
         open_external: Callable[[QUrl], object] = QDesktopServices.openUrl,
     ) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.setWindowTitle("SJSRef: SJS/TEN reference")
-        self._state, self._load, self._pages, self._open_external = (
-            state,
-            load,
-            pages,
-            open_external,
-        )
-        self.content: Content | None = None
-        self.article_view: Any = None
-        self.references_view: Any = None
-        self.calculators: dict[str, Any] = {}
-        self._history_entries = History()
+        self._state, self._load, self._views = state, load, views
+        self._open_external = open_external
+        self.content: Loaded | None = None
+        self._history = History()
         self._painted = False
         self._failed = False
         self._task: BackgroundTask | None = None
         self._zoom = state.zoom()
+        self._build()
+        self._shortcuts()
+        self._restore()
+        self.update_results("")
+        self.search.setFocus()
 
+    def _build(self) -> None:
         central = QWidget(self)
         outer = QVBoxLayout(central)
         top = QHBoxLayout()
         self.back_button = self._tool_button("◀", "Back (Alt+Left)", lambda: self.go(-1))
         self.forward_button = self._tool_button("▶", "Forward (Alt+Right)", lambda: self.go(1))
         self.search = SearchBox(central)
-        self.new_patient_button = self._tool_button(
-            "New patient",
-            f"Empty every calculator for a new patient ({NEW_PATIENT})",
-            self.new_patient,
-        )
+        tip = f"Empty every calculator for a new patient ({NEW_PATIENT})"
+        self.new_patient_button = self._tool_button("New patient", tip, self.new_patient)
         self.new_patient_button.setObjectName("new_patient")
         self.about_button = self._tool_button("About", "About SJSRef (F1)", self.show_about)
-        for widget in (
-            self.back_button,
-            self.forward_button,
-            self.search,
-            self.new_patient_button,
-            self.about_button,
-        ):
+        for widget in (self.back_button, self.forward_button, self.search):
             top.addWidget(widget, 1 if widget is self.search else 0)
+        top.addWidget(self.new_patient_button)
+        top.addWidget(self.about_button)
         outer.addLayout(top)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
         self.splitter.setObjectName("main_splitter")
         self.results = ResultsList(self.splitter)
-        self.stack = QStackedWidget(self.splitter)
-        self.home = ReadingBrowser("home", self.stack)
-        self.home.setHtml("<h1>SJSRef</h1><p>Loading the library…</p>")
-        self.stack.addWidget(self.home)
+        self.stack = PageStack(self._make_calculator, self.splitter)
         self.splitter.addWidget(self.results)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
@@ -121,7 +99,6 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.statusBar().showMessage("Loading the library…")
-
         self.search.textChanged.connect(self.update_results)
         self.search.moveBy.connect(self.results.move_by)
         self.search.activated.connect(self.open_current)
@@ -129,10 +106,6 @@ class MainWindow(QMainWindow):
         self.results.itemClicked.connect(lambda _item: self.open_current())
         self.home.link.connect(self.navigate)
         self.home.historyButton.connect(self.go)
-        self._shortcuts()
-        self._restore()
-        self.update_results("")
-        self.search.setFocus()
 
     def _tool_button(self, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
         button = QToolButton(self)
@@ -159,6 +132,31 @@ class MainWindow(QMainWindow):
         ]
         for keys, slot in bindings:
             QShortcut(QKeySequence(keys), self).activated.connect(slot)
+
+    # -- the pages, as the tests and the self-test reach them ----------------------
+
+    @property
+    def home(self) -> Any:
+        return self.stack.home
+
+    @property
+    def article_view(self) -> ArticleView | None:
+        return self.stack.article_view
+
+    @property
+    def references_view(self) -> ReferencesView | None:
+        return self.stack.references_view
+
+    @property
+    def calculators(self) -> dict[str, CalculatorPage]:
+        return self.stack.calculators
+
+    def _make_calculator(self, calc_id: str) -> CalculatorPage | None:
+        page = self._views.calculator(calc_id, self._state)
+        if page is not None:
+            page.linkActivated.connect(self.navigate)
+            page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
+        return page
 
     # -- start-up -----------------------------------------------------------------
 
@@ -188,29 +186,28 @@ class MainWindow(QMainWindow):
         if self._task is not None:
             self._task.wait()
 
-    def _loaded(self, content: Content) -> None:
-        self.content = content
-        self.article_view, self.references_view = self._pages.reading_views(content.library)
-        for view in (self.article_view, self.references_view):
-            self.stack.addWidget(view)
+    def _loaded(self, loaded: Loaded) -> None:
+        self.content = loaded
+        article, references = self._views.reading_views(loaded.library)
+        self.stack.set_reading_views(article, references)
+        for view in (article, references):
             view.link.connect(self.navigate)
             view.historyButton.connect(self.go)
         saved = self._state.splitter("article")
         if saved is not None:
-            self.article_view.restoreState(saved)
-        self.home.setHtml(self._pages.home_html(content.library, content.calculators))
-        self._pages.library_loaded(content.library, self.calculators.values())
+            article.restoreState(saved)
+        self.home.setHtml(home.home_html(loaded.library, loaded.calculators))
+        self._views.library_loaded(loaded.library, self.calculators.values())
         self.zoom(None)
-        self.statusBar().showMessage(content.integrity)
+        self.statusBar().showMessage(loaded.integrity)
         self.update_results(self.search.text())
-        if self._history_entries.current is None:
+        if self._history.current is None:
             self.navigate(HOME)
         self.ready.emit()
 
     def _load_failed(self, exc: BaseException) -> None:
         self._failed = True
-        text = self._pages.load_failed_html(exc)
-        self.home.setHtml(text)
+        self.home.setHtml(home.load_failed_html(exc))
         self.statusBar().showMessage("The library could not be loaded; calculators still work.")
         self.update_results(self.search.text())
         self.ready.emit()
@@ -228,13 +225,11 @@ class MainWindow(QMainWindow):
 
     def update_results(self, text: str) -> None:
         if self._failed:
-            self.results.set_rows(
-                self._pages.calculator_rows(), "Library not loaded: calculators only."
-            )
+            self.results.set_rows(home.calculator_rows(), "Library not loaded: calculators only.")
         elif self.content is None:
             self.results.set_rows([], "Preparing the search…")
         elif not text.strip():
-            self.results.set_rows(self._pages.browse_rows(self.content))
+            self.results.set_rows(home.browse_rows(self.content))
         else:
             self.results.set_rows(*result_rows(self.content.index.search(text, SEARCH_LIMIT)))
 
@@ -242,93 +237,48 @@ class MainWindow(QMainWindow):
         target = self.results.current_target()
         if target:
             self.navigate(target)
-            page = self.stack.currentWidget()
-            if hasattr(page, "focus_first_field"):
-                page.focus_first_field()
-            else:
-                page.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.stack.focus_current()
 
     # -- navigation -----------------------------------------------------------------
 
-    def navigate(self, target: str, record: bool = True) -> None:
+    def navigate(self, href: str, record: bool = True) -> None:
         """Open a target; web links go to the system browser, only on click; others nowhere."""
-        parsed = Target.parse(target)
-        if parsed is None:
-            self.statusBar().showMessage(f"Not a link SJSRef follows: {target[:80]}", MESSAGE_MS)
+        target = Target.parse(href)
+        if target is None:
+            self.statusBar().showMessage(f"Not a link SJSRef follows: {href[:80]}", MESSAGE_MS)
             return
-        if parsed.scheme is Scheme.WEB:
-            self._open_external(QUrl(str(parsed)))
+        if target.scheme is Scheme.WEB:
+            self._open_external(QUrl(str(target)))
             return
-        if parsed.scheme is Scheme.COPY and self.references_view is not None:
-            self.references_view.copy_one(parsed.id)
+        if target.scheme is Scheme.COPY and self.references_view is not None:
+            self.references_view.copy_one(target.id)
             return
-        current = self._history_entries.current
-        if current is not None:
-            current.scroll = self._scroll()
-        if self._show(target) and record:
-            self._history_entries.push(target)
+        self._remember_scroll()
+        if self.stack.show_target(target) and record:
+            self._history.push(href)
         self._update_history_buttons()
 
     def go(self, step: int) -> None:
-        current = self._history_entries.current
-        if current is not None:
-            current.scroll = self._scroll()
-        entry = self._history_entries.go(step)
-        if entry is not None:
-            self._show(entry.target)
-            self._set_scroll(entry.scroll)
+        self._remember_scroll()
+        entry = self._history.go(step)
+        target = Target.parse(entry.target) if entry is not None else None
+        if entry is not None and target is not None:
+            self.stack.show_target(target)
+            browser = self.stack.browser()
+            if browser is not None:
+                browser.set_scroll_position(entry.scroll)
         self._update_history_buttons()
 
+    def _remember_scroll(self) -> None:
+        current, browser = self._history.current, self.stack.browser()
+        if current is not None:
+            current.scroll = browser.scroll_position() if browser is not None else 0
+
     def _update_history_buttons(self) -> None:
-        self.back_button.setEnabled(self._history_entries.can_go(-1))
-        self.forward_button.setEnabled(self._history_entries.can_go(1))
+        self.back_button.setEnabled(self._history.can_go(-1))
+        self.forward_button.setEnabled(self._history.can_go(1))
 
-    def _show(self, href: str) -> bool:
-        target = Target.parse(href)
-        if target is None or (self.content is None and target.scheme is not Scheme.CALC):
-            return False
-        scheme, rest = target.scheme, target.id
-        if scheme is Scheme.HOME:
-            self.stack.setCurrentWidget(self.home)
-        elif scheme is Scheme.ARTICLE:
-            try:
-                self.article_view.show_article(rest, target.anchor)
-            except KeyError:
-                return False
-            self.stack.setCurrentWidget(self.article_view)
-        elif scheme in (Scheme.REF, Scheme.REFS):
-            self.references_view.show_reference(rest)
-            self.stack.setCurrentWidget(self.references_view)
-        elif scheme is Scheme.CALC:
-            if rest not in self.calculators:
-                page = self._pages.calculator(rest, self._state)
-                if page is None:
-                    return False
-                page.linkActivated.connect(self.navigate)
-                page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
-                self.calculators[rest] = page
-                self.stack.addWidget(page)
-            self.stack.setCurrentWidget(self.calculators[rest])
-        else:
-            return False
-        return True
-
-    def _browser(self) -> ReadingBrowser | None:
-        page = self.stack.currentWidget()
-        if page is self.home:
-            return self.home
-        return getattr(page, "browser", None)
-
-    def _scroll(self) -> int:
-        browser = self._browser()
-        return browser.scroll() if browser is not None else 0
-
-    def _set_scroll(self, value: int) -> None:
-        browser = self._browser()
-        if browser is not None:
-            browser.set_scroll(value)
-
-    # -- zoom, about, settings --------------------------------------------------
+    # -- zoom, patients, about, settings ------------------------------------------
 
     def zoom(self, step: int | None) -> None:
         """Change the reading zoom by ``step`` percent; 0 resets; None re-applies."""
@@ -336,9 +286,7 @@ class MainWindow(QMainWindow):
             self._zoom = ZOOM_DEFAULT
         elif step is not None:
             self._zoom = max(ZOOM_MIN, min(ZOOM_MAX, self._zoom + step))
-        for view in (self.home, self.article_view, self.references_view):
-            if view is not None:
-                view.set_zoom(self._zoom)
+        self.stack.set_zoom(self._zoom)
         if step is not None:
             self.statusBar().showMessage(f"Zoom {self._zoom} %", 2000)
 
@@ -355,12 +303,12 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
-        self._pages.about(self, self.content)
+        self._views.about(self, self.content)
 
     def _restore(self) -> None:
         geometry = self._state.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*self._pages.default_size())
+            self.resize(*default_size())
         saved = self._state.splitter("main")
         if saved is not None:
             self.splitter.restoreState(saved)
@@ -375,3 +323,14 @@ class MainWindow(QMainWindow):
         self._state.sync()
         self.wait_loaded()
         super().closeEvent(event)
+
+
+def default_size() -> tuple[int, int]:
+    """Fits a 1366x768 laptop with a task bar; no bigger than needed on large screens."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return 1240, 720
+    area = screen.availableGeometry()
+    return min(1400, int(area.width() * 0.94)), min(900, int(area.height() * 0.92))

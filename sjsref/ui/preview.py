@@ -28,7 +28,8 @@ def preview(
     make: Callable[[Citer], QWidget], with_library: Callable[[Library], QWidget] | None = None
 ) -> int:
     """Show one widget in its own window and run until it is closed."""
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     apply_base_font(app)
     library = _library()
     if with_library is not None:

@@ -27,7 +27,7 @@ class ReadingBrowser(QTextBrowser):
         self.viewport().installEventFilter(self)
         self._base = QFont(self.font())
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         """Load nothing: content has no pictures, and a URL in it must never reach a file."""
         return None
 
@@ -46,8 +46,8 @@ class ReadingBrowser(QTextBrowser):
         font.setPointSizeF(self._base.pointSizeF() * percent / 100)
         self.setFont(font)
 
-    def scroll(self) -> int:
+    def scroll_position(self) -> int:
         return self.verticalScrollBar().value()
 
-    def set_scroll(self, value: int) -> None:
+    def set_scroll_position(self, value: int) -> None:
         self.verticalScrollBar().setValue(value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -48,7 +49,7 @@ class ReferencesView(QWidget):
         if key:
             self.browser.scrollToAnchor(f"ref-{key}")
         else:
-            self.browser.set_scroll(0)
+            self.browser.set_scroll_position(0)
 
     def copy_one(self, key: str) -> None:
         QGuiApplication.clipboard().setText(reference_line(self._library.reference(key)))
@@ -56,6 +57,10 @@ class ReferencesView(QWidget):
     def copy_all(self) -> None:
         text = "\n".join(reference_line(r) for r in self._library.references)
         QGuiApplication.clipboard().setText(text)
+
+    def focus_in(self) -> None:
+        """The keyboard lands in the text, so PageDown and the arrows scroll it."""
+        self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_zoom(self, percent: int) -> None:
         self.browser.set_zoom(percent)

@@ -13,8 +13,14 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
@@ -111,14 +117,21 @@ class _HitDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setHtml(index.data(HTML_ROLE) or "")
         doc.setTextWidth(max(100, self._view.viewport().width() - 12))
         return doc
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         self.initStyleOption(option, index)
         doc = self._document(option, index)
         option.text = ""
@@ -134,7 +147,9 @@ class _HitDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         doc = self._document(option, index)
         return QSize(int(doc.textWidth()), int(doc.size().height()) + 6)
 
@@ -190,7 +205,7 @@ class ResultsList(QListWidget):
 
     def current_target(self) -> str | None:
         item = self.currentItem()
-        return item.data(TARGET_ROLE) if item is not None else None
+        return str(item.data(TARGET_ROLE)) if item is not None else None
 
     def targets(self) -> list[str]:
         return [self.item(n).data(TARGET_ROLE) for n in range(self.count())]

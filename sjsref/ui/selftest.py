@@ -75,7 +75,7 @@ def _clinical_checks(say: Callable[[str], None]) -> None:
     trunk = bsa_charts.RULE_OF_NINES["anterior-trunk"]  # the whole front of the trunk
     _check(b.detached_bsa_percent == trunk, f"BSA rule of nines: got {b.detached_bsa_percent}")
     c = classification.classify(classification.ClassifyInput(detached_bsa_percent=35, spots=None))
-    _check(c.classification.value == "TEN", "classification of 35 %")
+    _check(c.classification is not None and c.classification.value == "TEN", "35 % is TEN")
     say(f"ok: BSA (rule of nines, anterior trunk {trunk:g} %) and classification (35 % is TEN)")
 
 
@@ -99,6 +99,7 @@ def _fill_scorten(page: Any) -> None:
 
 def _window_checks(make_window: Callable[[], Any], say: Callable[[str], None]) -> None:
     app = QApplication.instance()
+    assert app is not None  # the self-test made it before building the window
     window = make_window()
     window.show()
     deadline = time.monotonic() + READY_TIMEOUT_S
@@ -143,7 +144,7 @@ def _window_checks(make_window: Callable[[], Any], say: Callable[[str], None]) -
 
 def self_test(make_window: Callable[[], Any], say: Callable[[str], None]) -> int:
     """Run every check; print one line each; 0 if all pass, 1 otherwise."""
-    steps = (
+    steps: tuple[tuple[str, Callable[[], None]], ...] = (
         ("content", lambda: _content_checks(say)),
         ("calculators", lambda: _clinical_checks(say)),
         ("window", lambda: _window_checks(make_window, say)),

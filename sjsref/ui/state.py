@@ -53,7 +53,7 @@ class ViewState:
 
     def zoom(self) -> int:
         try:
-            value = int(self._settings.value(_ZOOM, ZOOM_DEFAULT))
+            value = int(str(self._settings.value(_ZOOM, ZOOM_DEFAULT)))
         except (TypeError, ValueError):
             return ZOOM_DEFAULT
         return max(ZOOM_MIN, min(ZOOM_MAX, value))

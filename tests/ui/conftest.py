@@ -15,9 +15,10 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from sjsref.content.paths import resources_dir
-from sjsref.ui.app import Pages, create_window, load_content
+from sjsref.ui.app import create_window, load_content
 from sjsref.ui.main_window import MainWindow
 from sjsref.ui.state import APPLICATION, ORGANISATION, ViewState
+from sjsref.ui.views import Views
 
 
 @pytest.fixture(scope="session")
@@ -50,7 +51,7 @@ def make_window(
     def make() -> MainWindow:
         window = create_window(
             ViewState(QSettings(ORGANISATION, APPLICATION)),
-            Pages(),
+            Views(),
             load=lambda: load_content(resources_root),
             open_external=lambda url: opened_urls.append(url.toString()),
         )

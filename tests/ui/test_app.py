@@ -10,10 +10,11 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from sjsref.ui.app import Pages, create_window
+from sjsref.search.loaded import Loaded
+from sjsref.ui.app import create_window
 from sjsref.ui.errors import ERROR_TEXT, make_excepthook
-from sjsref.ui.main_window import Content
 from sjsref.ui.state import ViewState
+from sjsref.ui.views import Views
 
 
 def _self_test(resources: Path) -> subprocess.CompletedProcess[str]:
@@ -62,13 +63,13 @@ def test_unexpected_error_shows_a_dialog_with_details_and_window_lives(window, q
 def test_window_paints_before_the_library_loads(qtbot, tmp_path):
     painted_when_loading: list[bool] = []
 
-    def failing_load() -> Content:
+    def failing_load() -> Loaded:
         painted_when_loading.append(window.has_painted)
         raise OSError("library missing")
 
     window = create_window(
         ViewState(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
-        Pages(),
+        Views(),
         failing_load,
     )
     qtbot.addWidget(window)
@@ -122,7 +123,7 @@ def test_modified_content_is_hidden_by_a_page_wide_notice_and_calculators_work(
     severity.write_text(severity.read_text(encoding="utf-8").replace("120", "100"), "utf-8")
     window = create_window(
         ViewState(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
-        Pages(),
+        Views(),
         load=lambda: load_content(shipped),
     )
     qtbot.addWidget(window)

@@ -34,7 +34,7 @@ def _click_link(browser, href: str) -> int:
     for _ in range(500):
         QApplication.sendEvent(browser, _key(Qt.Key.Key_Tab))
         if browser.textCursor().hasSelection() and _anchor_at_cursor(browser) == href:
-            at_link = browser.scroll()
+            at_link = browser.scroll_position()
             QApplication.sendEvent(browser, _key(Qt.Key.Key_Return))
             return at_link
     raise AssertionError(f"no link {href!r} reachable by Tab")
@@ -47,13 +47,13 @@ def test_citation_jumps_to_its_reference_and_back_returns(window, qtbot):
     browser = window.article_view.browser
     at_citation = _click_link(browser, f"ref:{key}")
     assert window.article_view.article_id == article.id
-    at_reference = browser.scroll()
+    at_reference = browser.scroll_position()
     assert at_reference > at_citation  # the reference list is at the foot
     assert window.back_button.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert browser.scroll() == at_citation
+    assert browser.scroll_position() == at_citation
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
-    assert browser.scroll() == at_reference
+    assert browser.scroll_position() == at_reference
 
 
 def test_mouse_back_button_goes_back(window, qtbot):

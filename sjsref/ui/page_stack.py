@@ -1,0 +1,110 @@
+"""The right-hand side of the window: home, the article, the references, the calculators.
+
+Pages are built when first asked for (a calculator) or once the library has
+loaded (article and references); ``show`` opens one by its link target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from sjsref.content.targets import Scheme, Target
+from sjsref.ui.reading import ReadingBrowser
+
+if TYPE_CHECKING:  # the views import the lower layers: not on the first-paint path
+    from sjsref.ui.article_view import ArticleView
+    from sjsref.ui.calc_page import CalculatorPage
+    from sjsref.ui.references_view import ReferencesView
+
+
+class Page(Protocol):
+    """What every page in the stack offers the window."""
+
+    def focus_in(self) -> None:
+        """Put the keyboard focus where a reader or a clinician starts (text, first field)."""
+
+
+class PageStack(QStackedWidget):
+    """The pages, one shown at a time.
+
+    Args:
+        make_calculator: Builds the page of a calculator id (None if there is none).
+    """
+
+    def __init__(
+        self,
+        make_calculator: Callable[[str], CalculatorPage | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._make_calculator = make_calculator
+        self.home = ReadingBrowser("home", self)
+        self.home.setHtml("<h1>SJSRef</h1><p>Loading the library…</p>")
+        self.addWidget(self.home)
+        self.article_view: ArticleView | None = None
+        self.references_view: ReferencesView | None = None
+        self.calculators: dict[str, CalculatorPage] = {}
+
+    def set_reading_views(self, article: ArticleView, references: ReferencesView) -> None:
+        self.article_view, self.references_view = article, references
+        self.addWidget(article)
+        self.addWidget(references)
+
+    def show_target(self, target: Target) -> bool:
+        """Open the page of ``target``; False when there is none (or no library yet)."""
+        if target.scheme is Scheme.CALC:
+            page = self.calculator(target.id)
+            if page is None:
+                return False
+            self.setCurrentWidget(page)
+            return True
+        if target.scheme is Scheme.HOME:
+            self.setCurrentWidget(self.home)
+            return True
+        if target.scheme is Scheme.ARTICLE and self.article_view is not None:
+            try:
+                self.article_view.show_article(target.id, target.anchor)
+            except KeyError:
+                return False
+            self.setCurrentWidget(self.article_view)
+            return True
+        if target.scheme in (Scheme.REF, Scheme.REFS) and self.references_view is not None:
+            self.references_view.show_reference(target.id)
+            self.setCurrentWidget(self.references_view)
+            return True
+        return False
+
+    def calculator(self, calc_id: str) -> CalculatorPage | None:
+        """The page of a calculator, built the first time it is asked for."""
+        if calc_id not in self.calculators:
+            page = self._make_calculator(calc_id)
+            if page is None:
+                return None
+            self.calculators[calc_id] = page
+            self.addWidget(page)
+        return self.calculators[calc_id]
+
+    def focus_current(self) -> None:
+        page = self.currentWidget()
+        focus_in = getattr(page, "focus_in", None)
+        if callable(focus_in):
+            focus_in()
+        elif page is not None:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def browser(self) -> ReadingBrowser | None:
+        """The reading browser of the page shown, if it has one (for scroll and zoom)."""
+        page = self.currentWidget()
+        if page is self.home:
+            return self.home
+        found = getattr(page, "browser", None)
+        return found if isinstance(found, ReadingBrowser) else None
+
+    def set_zoom(self, percent: int) -> None:
+        for view in (self.home, self.article_view, self.references_view):
+            if view is not None:
+                view.set_zoom(percent)

@@ -1,0 +1,75 @@
+"""Builds the views that need the lower layers, when the window first asks for them.
+
+A calculator's view comes from its spec: the generated form, or the custom
+view the spec names. Imports stay inside the methods, so the first paint waits
+for none of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from sjsref.content.models import Library
+    from sjsref.search.loaded import Loaded
+    from sjsref.ui.article_view import ArticleView
+    from sjsref.ui.calc_page import CalculatorPage
+    from sjsref.ui.references_view import ReferencesView
+    from sjsref.ui.result_panel import Citer
+    from sjsref.ui.spec_form import UnitPrefs
+
+
+class Views:
+    """The window's factory for pages and dialogs.
+
+    Args:
+        clock: Gives the time stamped on chart notes (tests pass a fixed one).
+    """
+
+    def __init__(self, clock: Callable[[], datetime] | None = None) -> None:
+        self._clock = clock
+        self._citer: Citer | None = None
+
+    def citer(self) -> Citer:
+        if self._citer is None:
+            from sjsref.ui.result_panel import Citer
+
+            self._citer = Citer(None)
+        return self._citer
+
+    def calculator(self, calc_id: str, prefs: UnitPrefs | None = None) -> CalculatorPage | None:
+        """The view of one calculator, from its spec; ``prefs`` remembers the lab units chosen."""
+        from sjsref.clinical.registry import spec
+        from sjsref.ui.bsa_view import BsaView
+        from sjsref.ui.spec_form import SpecForm
+
+        try:
+            found = spec(calc_id)
+        except KeyError:
+            return None
+        extra: dict[str, Any] = {"clock": self._clock} if self._clock else {}
+        if found.view == "bsa":
+            return BsaView(self.citer(), found, **extra)
+        return SpecForm(found, self.citer(), prefs=prefs, **extra)
+
+    def reading_views(self, library: Library) -> tuple[ArticleView, ReferencesView]:
+        from sjsref.ui.article_view import ArticleView
+        from sjsref.ui.references_view import ReferencesView
+
+        return ArticleView(library), ReferencesView(library)
+
+    def library_loaded(self, library: Library, pages: Iterable[CalculatorPage]) -> None:
+        self.citer().set_library(library)
+        for page in pages:
+            page.recompute()  # their sources become numbered references
+
+    def about(self, parent: QWidget, loaded: Loaded | None) -> None:
+        from sjsref.ui.about import AboutDialog
+
+        reviewed = loaded.library.last_reviewed if loaded else None
+        integrity = loaded.integrity if loaded else "not checked (library not loaded)"
+        AboutDialog(reviewed, integrity, parent).exec()
