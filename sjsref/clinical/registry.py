@@ -42,6 +42,29 @@ from sjsref.clinical.units import GlucoseUnit, UreaUnit
 __all__ = ["CALCULATORS", "CALCULATOR_IDS", "SPECS", "CalculatorInfo", "calculator", "spec"]
 
 
+def _age(criterion: str | None = None, help_text: str = "age in years") -> InputSpec:
+    return InputSpec(
+        "age_years", "Age", "--age", Kind.NUMBER, help_text, unit="years", mnemonic="A",
+        criterion=criterion, limits=lim.AGE,
+    )  # fmt: skip
+
+
+def _bicarbonate() -> InputSpec:
+    return InputSpec(
+        "bicarbonate_mmol_l", "Serum bicarbonate", "--bicarbonate", Kind.NUMBER,
+        "serum bicarbonate, mmol/L = mEq/L", unit="mmol/L", mnemonic="b",
+        criterion="bicarbonate", limits=lim.BICARBONATE_MMOL_L,
+    )  # fmt: skip
+
+
+def _detached(label: str = "Detached BSA", criterion: str | None = "detached_bsa") -> InputSpec:
+    return InputSpec(
+        "detached_bsa_percent", label, "--detached-bsa", Kind.NUMBER,
+        "detached + detachable skin, % of BSA", unit="% BSA", mnemonic="D",
+        criterion=criterion, limits=lim.PERCENT_BSA, required=criterion is None,
+    )  # fmt: skip
+
+
 def _day_label(day: int) -> str:
     return f"Day {day}" + (" (first 24 h)" if day == 1 else "")
 
@@ -57,10 +80,7 @@ SCORTEN = CalculatorSpec(
         keywords=("mortality", "prognosis", "severity", "urea", "BUN", "glucose", "bicarbonate"),
     ),
     inputs=(
-        InputSpec(
-            "age_years", "Age", "--age", Kind.NUMBER, "age in years", unit="years",
-            mnemonic="A", criterion="age", limits=lim.AGE,
-        ),
+        _age("age"),
         InputSpec(
             "heart_rate_bpm", "Heart rate", "--heart-rate", Kind.NUMBER, "heart rate per minute",
             unit="/min", mnemonic="H", criterion="heart_rate", limits=lim.HEART_RATE,
@@ -70,11 +90,7 @@ SCORTEN = CalculatorSpec(
             "cancer or haematological malignancy", mnemonic="M", criterion="malignancy",
             question="Malignancy (cancer or haematological)",
         ),
-        InputSpec(
-            "detached_bsa_percent", "Detached BSA", "--detached-bsa", Kind.NUMBER,
-            "detached + detachable skin, % of BSA", unit="% BSA", mnemonic="D",
-            criterion="detached_bsa", limits=lim.PERCENT_BSA,
-        ),
+        _detached(),
         InputSpec(
             "urea", "Serum urea / BUN", "--urea", Kind.LAB, "serum urea or BUN, in --urea-unit",
             mnemonic="u", criterion="urea", lab=units.UREA,
@@ -84,11 +100,7 @@ SCORTEN = CalculatorSpec(
                 ("mg/dL (BUN, urea nitrogen)", UreaUnit.BUN_MG_DL),
             ),
         ),
-        InputSpec(
-            "bicarbonate_mmol_l", "Serum bicarbonate", "--bicarbonate", Kind.NUMBER,
-            "serum bicarbonate, mmol/L = mEq/L", unit="mmol/L", mnemonic="b",
-            criterion="bicarbonate", limits=lim.BICARBONATE_MMOL_L,
-        ),
+        _bicarbonate(),
         InputSpec(
             "glucose", "Serum glucose", "--glucose", Kind.LAB, "serum glucose, in --glucose-unit",
             mnemonic="g", criterion="glucose", lab=units.GLUCOSE,
@@ -117,15 +129,8 @@ ABCD10 = CalculatorSpec(
         keywords=("mortality", "prognosis", "dialysis", "cancer"),
     ),
     inputs=(
-        InputSpec(
-            "age_years", "Age", "--age", Kind.NUMBER, "age in years", unit="years",
-            mnemonic="A", criterion="age", limits=lim.AGE,
-        ),
-        InputSpec(
-            "bicarbonate_mmol_l", "Serum bicarbonate", "--bicarbonate", Kind.NUMBER,
-            "serum bicarbonate, mmol/L = mEq/L", unit="mmol/L", mnemonic="b",
-            criterion="bicarbonate", limits=lim.BICARBONATE_MMOL_L,
-        ),
+        _age("age"),
+        _bicarbonate(),
         InputSpec(
             "active_cancer", "Active cancer", "--cancer", Kind.YES_NO, "active cancer",
             mnemonic="c", criterion="cancer",
@@ -134,11 +139,7 @@ ABCD10 = CalculatorSpec(
             "dialysis_before_admission", "Dialysis before admission", "--dialysis",
             Kind.YES_NO, "dialysis before admission", mnemonic="i", criterion="dialysis",
         ),
-        InputSpec(
-            "detached_bsa_percent", "Detached BSA", "--detached-bsa", Kind.NUMBER,
-            "epidermal detachment, % of BSA", unit="% BSA", mnemonic="D",
-            criterion="detached_bsa", limits=lim.PERCENT_BSA,
-        ),
+        _detached(),
     ),
     run=from_model(abcd10.Abcd10Input, abcd10.compute),
     criteria=abcd10.CRITERIA,
@@ -191,11 +192,7 @@ BSA = CalculatorSpec(
             modes=_REGIONS,
             choices=tuple((m.label, m) for m in bsa.Method),
         ),
-        InputSpec(
-            "age_years", "Age", "--age", Kind.NUMBER,
-            "age in years (picks the Lund-Browder column)", unit="years", mnemonic="A",
-            limits=lim.AGE,
-        ),
+        _age(help_text="age in years (picks the Lund-Browder column)"),
         InputSpec(
             "regions", "Region detached", "--region", Kind.REGIONS,
             "percent of that region detached; repeat for each region", modes=_REGIONS,
@@ -235,11 +232,7 @@ CLASSIFY = CalculatorSpec(
         keywords=("classification", "Stevens-Johnson", "toxic epidermal necrolysis", "overlap"),
     ),
     inputs=(
-        InputSpec(
-            "detached_bsa_percent", "Detached + detachable BSA", "--detached-bsa", Kind.NUMBER,
-            "detached + detachable skin, % of BSA", unit="% BSA", mnemonic="D",
-            limits=lim.PERCENT_BSA, required=True,
-        ),
+        _detached("Detached + detachable BSA", criterion=None),
         InputSpec(
             "spots", "Spots", "--spots", Kind.YES_NO,
             "purpuric macules or flat atypical targets present; without an answer, a "
