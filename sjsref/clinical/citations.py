@@ -49,3 +49,5 @@ GUST_2024 = "gust2024"
 INGENHOUSZORO_2018 = "ingenhouszoro2018"
 # International consensus on follow-up care (2023): overlap written as 10-29 %.
 INGENHOUSZORO_2023 = "ingenhouszoro2023"
+# ALDEN, drug causality in SJS/TEN (Clin Pharmacol Ther 2010).
+SASSOLAS_2010 = "sassolas2010"
