@@ -74,7 +74,7 @@ def _display(path: Path | str) -> str:
     # Show "articles/01-x.md" rather than a long absolute path: the writer knows
     # where resources/ is, and messages stay the same on every machine.
     parents = p.parts[:-1]
-    for anchor in ("articles", "references.d"):
+    for anchor in ("articles", "references.d", "tables"):
         if anchor in parents:
             return str(Path(*p.parts[parents.index(anchor) :]))
     return p.name or str(p)

@@ -20,6 +20,7 @@ from sjsref.content.models import Article, CiteSite, Library, Reference
 from sjsref.content.paths import resources_dir
 from sjsref.content.references import Rendering, SourcedItem, load_items, load_rendered
 from sjsref.content.targets import Scheme
+from sjsref.content.tables import Tables, load_tables
 
 __all__ = ["ContentError", "clinical_citations", "load_library"]
 
@@ -75,10 +76,11 @@ def load_library(root: Path | None = None) -> Library:
         article = parse_article(path, items.keys(), problems)
         if article is not None:
             parsed.append(article)
+    tables = load_tables(root, items.keys(), problems)
     _check_ids(parsed, problems)
     _check_links(parsed, items.keys(), problems)
     problems.raise_if_any()
-    return _assemble(parsed, items, rendered, problems, integrity.summary())
+    return _assemble(parsed, items, rendered, tables, problems, integrity.summary())
 
 
 def _article_files(root: Path, problems: Problems) -> list[Path]:
@@ -139,6 +141,7 @@ def _assemble(
     parsed: list[ParsedArticle],
     items: dict[str, SourcedItem],
     rendered: dict[str, Rendering],
+    tables: Tables,
     problems: Problems,
     integrity: str,
 ) -> Library:
@@ -157,6 +160,10 @@ def _assemble(
     for key in calculators:
         if key in items:
             numbers.setdefault(key, len(numbers) + 1)
+    # ...then those cited only by rows of the drug and HLA tables.
+    in_tables = tables.cited_keys()
+    for key in in_tables:
+        numbers.setdefault(key, len(numbers) + 1)
     for key, found in items.items():
         if key not in numbers:
             problems.add(found.path, found.line, f"reference '{key}' is cited nowhere")
@@ -171,10 +178,13 @@ def _assemble(
             html=rendered[key].html,
             cited_in=sites.get(key, []),
             calculators=calculators.get(key, []),
+            tables=in_tables.get(key, []),
         )
         for key in sorted(numbers, key=numbers.__getitem__)
     ]
-    return Library(articles=articles, references=references, integrity=integrity)
+    return Library(
+        articles=articles, references=references, tables=tables, integrity=integrity
+    )
 
 
 def _article(parsed: ParsedArticle, cites: list[Cite]) -> Article:
@@ -200,7 +210,10 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem)
         return 1
-    print(f"OK: {len(library.articles)} articles, {len(library.references)} references")
+    print(
+        f"OK: {len(library.articles)} articles, {len(library.references)} references, "
+        f"{len(library.tables.drugs)} drug rows, {len(library.tables.hla)} HLA rows"
+    )
     return 0
 
 

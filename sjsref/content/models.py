@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator,
 
 from sjsref.content.mdparse import parse
 from sjsref.content.plaintext import plain
+from sjsref.content.tables import Tables
 
 # CSL 1.0.2 item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types).
 CSL_TYPES = frozenset(
@@ -267,6 +268,9 @@ class Reference(BaseModel):
     calculators: list[str] = Field(
         default_factory=list, description="ids of the calculators whose rules cite it"
     )
+    tables: list[str] = Field(
+        default_factory=list, description="the tables ('drugs', 'hla') whose rows cite it"
+    )
 
     @property
     def doi_url(self) -> str | None:
@@ -282,6 +286,7 @@ class Library(BaseModel):
     articles: list[Article]
     references: list[Reference] = Field(description="ordered by number")
     integrity: str = Field(default="", description="the content check's one-line summary")
+    tables: Tables = Field(default_factory=Tables, description="the drug and HLA tables")
     _articles: dict[str, Article] = PrivateAttr(default_factory=dict)
     _references: dict[str, Reference] = PrivateAttr(default_factory=dict)
 
