@@ -4,13 +4,15 @@ ALDEN (algorithm of drug causality for epidermal necrolysis): Sassolas B et al.,
 Clin Pharmacol Ther 2010;88:60-68, doi:10.1038/clpt.2009.252, Table 1.
 
 Where the values were read: the paper's full text could not be reached.
-Criteria 1 to 4 and the first three notoriety values (criterion 5) were read
-in two faithful copies of Table 1 that agree word for word on them: Table 1
-of PMC9124451 (Burns 2022;48:1561-1573, an author manuscript on PubMed
-Central) and the footnotes of Table 3 of Eur J Med Res 2023 (doi:
-10.1186/s40001-023-01142-2). Those copies stop inside criterion 5, so three
-parts were seen only in SECONDARY copies (an UpToDate copy of the table and
-open-source implementations), never in the paper:
+Criteria 1 to 4, the first three notoriety values (criterion 5) and the
+range printed for each criterion were read in a faithful copy of Table 1:
+Table 1 of PMC9124451 (Burns 2022;48:1561-1573, an author manuscript on
+PubMed Central). Criteria 1 to 4 read the same in an UpToDate copy of the
+table, and criteria 1 and 2 in the footnotes of Table 3 of Eur J Med Res
+2023 (doi:10.1186/s40001-023-01142-2). All copies seen stop inside
+criterion 5 or earlier, so three parts
+were seen only in SECONDARY copies (open-source implementations quoting the
+table), never in the paper:
 
 * notoriety "unknown" (0) and "not suspected" (-1);
 * criterion 6, "other cause", and its cut-off (an intermediate score > 3);
@@ -29,8 +31,8 @@ from enum import StrEnum
 
 from sjsref.clinical.citations import SASSOLAS_2010, Source
 
-_TABLE_1 = "Table 1, as reproduced in PMC9124451 Table 1 and Eur J Med Res 2023 Table 3"
-_SECONDARY = "Table 1, seen only in secondary copies (UpToDate copy, open-source code)"
+_TABLE_1 = "Table 1, as reproduced in PMC9124451 Table 1"
+_SECONDARY = "Table 1, seen only in secondary copies (open-source code quoting it)"
 
 DELAY_SOURCE = Source(SASSOLAS_2010, f"criterion 1; {_TABLE_1}")
 PRESENT_SOURCE = Source(SASSOLAS_2010, f"criterion 2; {_TABLE_1}")
