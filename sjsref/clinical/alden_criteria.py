@@ -24,8 +24,8 @@ from typing import Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from sjsref.clinical import alden_rules as r
+from sjsref.clinical.numbers import format_number
 from sjsref.clinical.results import Message, MessageKind
-from sjsref.clinical.rules import format_number
 
 HOURS_PER_DAY = 24
 

@@ -19,8 +19,8 @@ from sjsref.content.integrity import content_files, require_integrity
 from sjsref.content.models import Article, CiteSite, Library, Reference
 from sjsref.content.paths import resources_dir
 from sjsref.content.references import Rendering, SourcedItem, load_items, load_rendered
-from sjsref.content.targets import Scheme
 from sjsref.content.tables import Tables, load_tables
+from sjsref.content.targets import Scheme
 
 __all__ = ["ContentError", "clinical_citations", "load_library"]
 
@@ -182,9 +182,7 @@ def _assemble(
         )
         for key in sorted(numbers, key=numbers.__getitem__)
     ]
-    return Library(
-        articles=articles, references=references, tables=tables, integrity=integrity
-    )
+    return Library(articles=articles, references=references, tables=tables, integrity=integrity)
 
 
 def _article(parsed: ParsedArticle, cites: list[Cite]) -> Article:
