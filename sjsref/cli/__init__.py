@@ -17,14 +17,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from sjsref import version
-from sjsref.cli import calculators, library, search
+from sjsref.cli import alden, calculators, library, search, tables
 from sjsref.clinical.numbers import printable
 
 # The status a shell reports for a command stopped by SIGPIPE (128 + 13).
 BROKEN_PIPE_STATUS = 141
 
 # Modules that add sub-commands. Each has register(subparsers) -> None.
-_COMMAND_MODULES = [calculators, library, search]
+_COMMAND_MODULES = [calculators, alden, library, tables, search]
 
 
 class _Once(argparse.Action):

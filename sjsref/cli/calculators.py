@@ -205,7 +205,7 @@ def _handler(calc: CalculatorSpec) -> Callable[[argparse.Namespace], int]:
 
 def register(sub: Any) -> None:
     """Add one sub-command per calculator spec."""
-    for calc in SPECS:
+    for calc in (s for s in SPECS if s.cli):
         parser = sub.add_parser(calc.id, help=calc.info.name, description=calc.info.purpose)
         for spec in calc.inputs:
             _add_input(parser, calc, spec)

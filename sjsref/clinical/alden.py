@@ -278,6 +278,17 @@ def compute(inp: AldenInput) -> AldenResult:
     )
 
 
+# The six criteria as the search lists them.
+CRITERIA_LABELS = (
+    "Delay from first intake to the index day",
+    "Drug present in the body on the index day",
+    "Prechallenge or rechallenge",
+    "Dechallenge",
+    "Type of drug (notoriety)",
+    "Other cause",
+)
+
+
 def band_table() -> list[tuple[str, str]]:
     """Each band with its score range, for help and chart text."""
     return [(edge.band.value, r.band_label(edge.band)) for edge in r.BANDS]

@@ -63,6 +63,12 @@ class DrugExposure(BaseModel):
         description="liver or kidney failure, or a suspected drug interaction"
     )
     continued_without_harm: bool = Field(description="drug continued after onset without harm")
+    notoriety_from: str = Field(
+        default="", description="where the notoriety came from, if not typed"
+    )
+    half_life_from: str = Field(
+        default="", description="where the half-life came from, if not typed"
+    )
 
     @model_validator(mode="after")
     def _stop_after_start(self) -> Self:
@@ -140,9 +146,10 @@ def present(drug: DrugExposure, index_day: dt.date) -> tuple[AldenCriterion, lis
         ]
     limit_h = r.HALF_LIVES_TO_ELIMINATE * drug.half_life_h
     elapsed_h = days * HOURS_PER_DAY
+    source = f" (half-life from {drug.half_life_from})" if drug.half_life_from else ""
     five = (
         f"{r.HALF_LIVES_TO_ELIMINATE} half-lives = {r.HALF_LIVES_TO_ELIMINATE} x "
-        f"{format_number(drug.half_life_h)} h = {format_number(limit_h)} h"
+        f"{format_number(drug.half_life_h)} h{source} = {format_number(limit_h)} h"
     )
     warnings = _boundary(drug.name, elapsed_h, limit_h)
     if elapsed_h <= limit_h:
@@ -196,7 +203,7 @@ def _boundary(name: str, elapsed_h: int, limit_h: float) -> list[Message]:
 def prechallenge(drug: DrugExposure) -> AldenCriterion:
     """Criterion 3: prechallenge or rechallenge."""
     outcome, rule = r.PRECHALLENGE[drug.prechallenge]
-    return _criterion(3, "prechallenge", "Prechallenge/rechallenge", outcome, rule.capitalize())
+    return _criterion(3, "prechallenge", "Prechallenge/rechallenge", outcome, _sentence(rule))
 
 
 def dechallenge(drug: DrugExposure) -> AldenCriterion:
@@ -211,4 +218,11 @@ def dechallenge(drug: DrugExposure) -> AldenCriterion:
 def notoriety(drug: DrugExposure) -> AldenCriterion:
     """Criterion 5: type of drug (notoriety)."""
     outcome, rule = r.NOTORIETY[drug.notoriety]
-    return _criterion(5, "notoriety", "Type of drug (notoriety)", outcome, rule.capitalize())
+    if drug.notoriety_from:
+        rule = f"{rule} (from {drug.notoriety_from})"
+    return _criterion(5, "notoriety", "Type of drug (notoriety)", outcome, _sentence(rule))
+
+
+def _sentence(text: str) -> str:
+    """The first letter upper case, the rest as written ("SJS/TEN" stays)."""
+    return text[:1].upper() + text[1:]

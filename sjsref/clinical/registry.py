@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from sjsref.clinical import abcd10, bsa, bsa_charts, classification, scorten, units
+from sjsref.clinical import abcd10, alden, bsa, bsa_charts, classification, scorten, units
 from sjsref.clinical import plausibility as lim
 from sjsref.clinical.citations import (
     BASTUJI_GARIN_1993,
@@ -27,6 +27,7 @@ from sjsref.clinical.citations import (
     PROHASKA_2022,
     RHODES_2013,
     ROSSITER_1996,
+    SASSOLAS_2010,
     WALLACE_1951,
 )
 from sjsref.clinical.spec import (
@@ -244,7 +245,26 @@ CLASSIFY = CalculatorSpec(
     run=from_model(classification.ClassifyInput, classification.classify),
 )  # fmt: skip
 
-SPECS = (SCORTEN, ABCD10, BSA, CLASSIFY)
+ALDEN = CalculatorSpec(
+    info=CalculatorInfo(
+        id="alden",
+        name="ALDEN: which drug caused it",
+        purpose="Drug causality in SJS/TEN for every suspect drug, side by side: delay, drug "
+        "present, prechallenge, dechallenge, notoriety and other causes, ranked.",
+        criteria=alden.CRITERIA_LABELS,
+        citation_keys=(SASSOLAS_2010,),
+        keywords=(
+            "ALDEN", "drug causality", "culprit drug", "which drug", "causality assessment",
+            "imputability", "suspect drug",
+        ),
+    ),
+    inputs=(),
+    run=from_model(alden.AldenInput, alden.compute),
+    view="alden",
+    cli=False,
+)  # fmt: skip
+
+SPECS = (SCORTEN, ABCD10, BSA, CLASSIFY, ALDEN)
 CALCULATORS = tuple(s.info for s in SPECS)
 CALCULATOR_IDS = frozenset(s.id for s in SPECS)
 

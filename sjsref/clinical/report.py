@@ -11,6 +11,7 @@ from datetime import datetime
 
 from pydantic import BaseModel
 
+from sjsref.clinical.alden import AldenDrugResult, AldenResult
 from sjsref.clinical.bsa import BsaResult, RegionShare
 from sjsref.clinical.classification import CUTOFFS, Category, ClassifyResult, shown_bsa
 from sjsref.clinical.numbers import format_beside, format_number, format_typed
@@ -168,6 +169,22 @@ def _classify_lines(r: ClassifyResult) -> list[str]:
     ]
 
 
+def alden_drug_headline(drug: AldenDrugResult) -> str:
+    """'Allopurinol: 6, very probable', or the range while an answer is missing."""
+    if drug.score is not None and drug.band is not None:
+        return f"{drug.name}: {drug.score}, {drug.band.value}"
+    return f"{drug.name}: incomplete, between {drug.score_min} and {drug.score_max}"
+
+
+def _alden_lines(r: AldenResult) -> list[str]:
+    lines = [f"ALDEN drug causality, index day {r.index_day:%d-%b-%Y}"]
+    for drug in r.drugs:
+        lines.append(f"{drug.rank}. {alden_drug_headline(drug)}")
+        lines += [f"   {c.number}. {c.label}: {c.rule}" for c in drug.criteria]
+        lines += [f"   WARNING: {w.text}" for w in drug.warnings]
+    return lines
+
+
 def chart_note(result: BaseModel, when: datetime, sources: Mapping[str, str] | None = None) -> str:
     """A short plain-text summary of any calculator's result, to paste into a chart note.
 
@@ -186,6 +203,8 @@ def chart_note(result: BaseModel, when: datetime, sources: Mapping[str, str] | N
         lines = _bsa_lines(result)
     elif isinstance(result, ClassifyResult):
         lines = _classify_lines(result)
+    elif isinstance(result, AldenResult):
+        lines = _alden_lines(result)
     else:
         raise TypeError(f"no chart note for a {type(result).__name__}")
     lines += _messages(result.warnings, "WARNING")

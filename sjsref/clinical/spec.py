@@ -95,6 +95,8 @@ class CalculatorSpec:
             are unanswered) and computes; raises pydantic's ValidationError on bad input.
         criteria: The scored criteria, whose rules give the help and status words.
         view: "form" for the generated form, else the id of a custom view.
+        cli: The command line is generated from ``inputs``; False for a calculator
+            whose input does not fit flags (ALDEN's list of drugs has its own).
     """
 
     info: CalculatorInfo
@@ -102,6 +104,7 @@ class CalculatorSpec:
     run: Callable[[Mapping[str, Any]], BaseModel]
     criteria: tuple[Criterion, ...] = ()
     view: str = "form"
+    cli: bool = True
     _by_name: dict[str, InputSpec] = field(default_factory=dict, init=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -17,8 +17,8 @@ _KEYS = {v for k, v in vars(citations).items() if k.isupper() and isinstance(v, 
 
 def test_calculator_ids_are_unique_and_known() -> None:
     ids = [c.id for c in registry.CALCULATORS]
-    assert len(ids) == len(set(ids)) == 4
-    assert registry.CALCULATOR_IDS == {"scorten", "abcd10", "bsa", "classify"}
+    assert len(ids) == len(set(ids)) == 5
+    assert registry.CALCULATOR_IDS == {"scorten", "abcd10", "bsa", "classify", "alden"}
     assert registry.calculator("scorten").name == "SCORTEN"
 
 

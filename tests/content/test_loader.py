@@ -254,7 +254,7 @@ def test_duplicate_section_anchor(make_library: LibraryMaker) -> None:
     [
         ("article:gamma", "link to a missing article 'gamma'"),
         ("article:beta#nowhere", "link to a missing section 'nowhere' of article 'beta'"),
-        ("calc:sofa", "no calculator 'sofa' (known: abcd10, bsa, classify, scorten)"),
+        ("calc:sofa", "no calculator 'sofa' (known: abcd10, alden, bsa, classify, scorten)"),
         ("beta.md", f"link target 'beta.md' is not {WRITTEN_FORMS}"),
         ("ref:nobody2000", "link to an unknown reference 'nobody2000'"),
         ("mailto:a@b.c", f"link target 'mailto:a@b.c' is not {WRITTEN_FORMS}"),

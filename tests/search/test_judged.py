@@ -73,4 +73,4 @@ def test_the_real_index_holds_every_kind(real_index: SearchIndex) -> None:
     kinds = {d.kind for d in real_index.documents}
     assert kinds == {"article", "section", "calculator", "reference", "drug"}
     calculators = {d.target for d in real_index.documents if d.kind == "calculator"}
-    assert calculators == {"calc:scorten", "calc:abcd10", "calc:bsa", "calc:classify"}
+    assert calculators == {"calc:scorten", "calc:abcd10", "calc:bsa", "calc:classify", "calc:alden"}
