@@ -7,13 +7,15 @@ lowers the other drugs when one drug scores above 3, and the final score
 seen only in secondary copies of the paper's table, are in ``alden_rules``;
 day counting and the five half-lives rule are explained in ``alden_criteria``.
 
-Criterion 6 with two or more drugs above the cut-off. The rule says: if at
-least one drug has an intermediate score above 3, subtract 1 from each of
-the *other* drugs. Ranking alone does not say what happens to a second drug
-that is itself above 3. SJSRef reads the rule drug by drug: a drug loses 1
-when at least one *other* drug scores above 3, so when two drugs are above
-the cut-off each loses 1 (once, however many others are above it), and both
-stay in view as likely culprits. The result says so whenever it happens.
+Criterion 6. The rule, as its copies give it: rank the drugs by their
+intermediate score; if at least one scores above 3, subtract 1 from each of
+the *other* drugs (another cause is more likely). SJSRef reads "the other
+drugs" as every drug but the top-ranked one: the drug (or drugs, when tied)
+with the highest intermediate score keeps its score, and every other drug
+loses 1 once, even if it is itself above 3. The ranking step would do nothing
+under the reading that lowers every drug, and that reading would move the
+leading suspect down a band. When two drugs are above 3, the result says how
+the rule was read.
 
 Nothing here fills in a missing answer: notoriety, prechallenge, impaired
 elimination and dechallenge must each be given (the command line and the
@@ -127,17 +129,30 @@ def _partial(drug: DrugExposure, index_day: dt.date) -> _Partial:
     return _Partial(drug=drug, criteria=criteria, warnings=warnings, low=low, high=high)
 
 
-def _other_cause(others: list[_Partial]) -> AldenCriterion:
+def _is_top(partial: _Partial, others: list[_Partial]) -> bool | None:
+    """Whether this drug ranks first (ties included); None when a missing answer decides."""
+    if not others or partial.low >= max(o.high for o in others):
+        return True
+    if partial.high < max(o.low for o in others):
+        return False
+    return None
+
+
+def _other_cause(partial: _Partial, others: list[_Partial]) -> AldenCriterion:
     label = "Other cause"
     above = [o for o in others if o.above_cutoff()]
     undecided = [o for o in others if o.above_cutoff() is None]
+    top = _is_top(partial, others)
     source = r.OTHER_CAUSE_SOURCE
-    if above:
+    if top is True and (above or undecided):
+        outcome = r.OTHER_CAUSE_NONE
+        rule = "This drug ranks first: the rule lowers only the other drugs"
+    elif above and top is False:
         names = ", ".join(o.drug.name for o in above)
         outcome = r.OTHER_CAUSE_POSSIBLE
         rule = f"Another drug has an intermediate score above {r.OTHER_CAUSE_CUTOFF} ({names})"
-    elif undecided:
-        names = ", ".join(o.drug.name for o in undecided)
+    elif above or undecided:
+        names = ", ".join(o.drug.name for o in [*above, *undecided])
         return AldenCriterion(
             id="other_cause",
             number=6,
@@ -145,8 +160,8 @@ def _other_cause(others: list[_Partial]) -> AldenCriterion:
             value=None,
             points=None,
             rule=(
-                f"Whether another drug scores above {r.OTHER_CAUSE_CUTOFF} depends on a missing "
-                f"answer ({names}): not answered (-1 to 0)"
+                f"Whether another drug scores above {r.OTHER_CAUSE_CUTOFF}, or ranks above "
+                f"this one, depends on a missing answer ({names}): not answered (-1 to 0)"
             ),
             answered=False,
             citation=source.key,
@@ -169,7 +184,7 @@ def _other_cause(others: list[_Partial]) -> AldenCriterion:
 
 
 def _drug_result(partial: _Partial, others: list[_Partial], index_day: dt.date) -> AldenDrugResult:
-    sixth = _other_cause(others)
+    sixth = _other_cause(partial, others)
     low, high = partial.low, partial.high
     if sixth.points is None:
         low, high = low + min(r.OTHER_CAUSE_POINTS), high + max(r.OTHER_CAUSE_POINTS)
@@ -211,10 +226,11 @@ def _patient_warnings(partials: list[_Partial]) -> list[Message]:
             kind=MessageKind.METHOD,
             text=(
                 f"{len(above)} drugs have an intermediate score above "
-                f"{r.OTHER_CAUSE_CUTOFF} ({', '.join(above)}). The paper's rule lowers 'each "
-                "of the other drugs' and does not say which of two high scorers keeps its "
-                "score; SJSRef lowers each of them by 1 because another drug is a likely "
-                "cause. All of them remain likely culprits."
+                f"{r.OTHER_CAUSE_CUTOFF} ({', '.join(above)}). The rule ranks the drugs and "
+                "lowers 'each of the other drugs'; it does not say what happens to a second "
+                "high scorer. SJSRef keeps the score of the top-ranked drug (all of them, "
+                "if tied) and lowers every other drug by 1. Each of them remains a likely "
+                "culprit."
             ),
             citations=[SASSOLAS_2010],
         )
@@ -236,9 +252,9 @@ def _notes() -> list[Message]:
         Message(
             kind=MessageKind.METHOD,
             text=(
-                "Other cause (criterion 6): a drug loses 1 point when at least one other drug "
-                f"has an intermediate score above {r.OTHER_CAUSE_CUTOFF}; when two or more "
-                "drugs are above it, each of them loses 1."
+                "Other cause (criterion 6): when at least one drug has an intermediate score "
+                f"above {r.OTHER_CAUSE_CUTOFF}, every drug but the top-ranked one (all of "
+                "them, if tied) loses 1 point."
             ),
             citations=[SASSOLAS_2010],
         ),

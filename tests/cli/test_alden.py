@@ -32,13 +32,22 @@ def test_json_has_the_contract_keys_and_ranks_the_drugs() -> None:
     assert [c["points"] for c in first["criteria"]] == [3, 0, 0, 0, 3, 0]
 
 
-def test_a_brand_name_takes_the_tables_notoriety_and_half_life_and_says_so() -> None:
+def test_a_brand_name_takes_the_tables_notoriety_and_says_so() -> None:
     out = _json("--drug", "Tegretol,start=2026-11-01,stop=2026-11-10")
     [drug] = out["drugs"]
     assert drug["name"] == "Tegretol (carbamazepine)"
     present, notoriety = drug["criteria"][1], drug["criteria"][4]
-    assert "half-life from the drug table's carbamazepine row" in present["rule"]
     assert notoriety["points"] == 3 and "from the drug table" in notoriety["rule"]
+    # Carbamazepine's half-life changes with auto-induction: asked for, never guessed.
+    assert present["points"] is None and "half-life unknown" in present["rule"]
+
+
+def test_a_half_life_from_the_table_is_named_in_the_rule() -> None:
+    [drug] = _json("--drug", "phenobarbitone,start=2026-11-01,stop=2026-11-10")["drugs"]
+    assert drug["name"] == "phenobarbitone (phenobarbital)"
+    present = drug["criteria"][1]
+    assert "5 x 133 h (half-life from the drug table's phenobarbital row)" in present["rule"]
+    assert present["points"] == 0
 
 
 def test_an_unknown_drug_without_a_half_life_is_asked_for_not_guessed() -> None:

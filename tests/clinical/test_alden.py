@@ -255,19 +255,34 @@ def test_intermediate_score_of_exactly_three_lowers_nobody() -> None:
     assert all(crit(d, "other_cause").points == 0 for d in result.drugs)
 
 
-def test_two_drugs_above_three_each_lose_one_and_the_result_says_why() -> None:
+def test_two_drugs_above_three_the_top_ranked_keeps_its_score_and_the_result_says_why() -> None:
     result = assess(
         drug("carbamazepine", days=20, notoriety="strong"),  # 6
         drug("lamotrigine", days=10, notoriety="associated"),  # 5
         drug("paracetamol", days=2),  # 1
     )
     scores = {d.name: (d.intermediate_score, d.score) for d in result.drugs}
-    assert scores == {"carbamazepine": (6, 5), "lamotrigine": (5, 4), "paracetamol": (1, 0)}
+    # The leading suspect is not moved down a band by the drug it outranks.
+    assert scores == {"carbamazepine": (6, 6), "lamotrigine": (5, 4), "paracetamol": (1, 0)}
+    assert "ranks first" in crit(result.drugs[0], "other_cause").rule
     # Lowered once, not once per other high-scoring drug.
     assert crit(result.drugs[2], "other_cause").points == -1
     assert len(result.warnings) == 1 and result.warnings[0].kind == MessageKind.METHOD
     assert "carbamazepine, lamotrigine" in result.warnings[0].text
-    assert any("each of them loses 1" in n.text for n in result.notes)
+    assert any("every drug but the top-ranked one" in n.text for n in result.notes)
+
+
+def test_two_drugs_tied_at_the_top_both_keep_their_score() -> None:
+    result = assess(
+        drug("carbamazepine", days=20, notoriety="strong"),  # 6
+        drug("cotrimoxazole", days=20, notoriety="strong"),  # 6
+        drug("paracetamol", days=2),  # 1 -> 0
+    )
+    assert [(d.score, crit(d, "other_cause").points) for d in result.drugs] == [
+        (6, 0),
+        (6, 0),
+        (0, -1),
+    ]
 
 
 def test_other_cause_undecided_while_a_missing_answer_decides_it() -> None:
@@ -480,5 +495,8 @@ def test_other_cause_only_ever_lowers_by_one(specs: list[dict[str, Any]]) -> Non
         sixth = crit(d, "other_cause")
         assert sixth.points in (None, 0, -1)
         others_above = [o for o in above if o is not d]
-        if others_above:
+        top = d.intermediate_score is not None and all(
+            (d.intermediate_score or 0) >= (o.intermediate_score or 0) for o in result.drugs
+        )
+        if others_above and not top and all(o.intermediate_score is not None for o in result.drugs):
             assert sixth.points == -1
