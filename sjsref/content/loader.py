@@ -20,7 +20,7 @@ from sjsref.content.models import Article, CiteSite, Library, Reference
 from sjsref.content.paths import resources_dir
 from sjsref.content.references import Rendering, SourcedItem, load_items, load_rendered
 from sjsref.content.tables import Tables, load_tables
-from sjsref.content.targets import Scheme
+from sjsref.content.targets import Scheme, Target
 
 __all__ = ["ContentError", "clinical_citations", "load_library"]
 
@@ -78,7 +78,7 @@ def load_library(root: Path | None = None) -> Library:
             parsed.append(article)
     tables = load_tables(root, items.keys(), problems)
     _check_ids(parsed, problems)
-    _check_links(parsed, items.keys(), problems)
+    _check_links(parsed, items.keys(), tables, problems)
     problems.raise_if_any()
     return _assemble(parsed, items, rendered, tables, problems, integrity.summary())
 
@@ -109,32 +109,44 @@ def _check_ids(parsed: list[ParsedArticle], problems: Problems) -> None:
             )
 
 
+def _link_problem(
+    target: Target,
+    sections: dict[str, set[str]],
+    reference_keys: Collection[str],
+    tables: Tables,
+) -> str | None:
+    """What is wrong with one internal link, or None."""
+    if target.scheme is Scheme.CALC:
+        if target.id not in CALCULATOR_IDS:
+            return f"no calculator '{target.id}' (known: {', '.join(sorted(CALCULATOR_IDS))})"
+    elif target.scheme is Scheme.REF:
+        if target.id not in reference_keys:
+            return f"link to an unknown reference '{target.id}'"
+    elif target.scheme is Scheme.TABLE:
+        ids = {"drugs": {r.id for r in tables.drugs}, "hla": {r.id for r in tables.hla}}
+        if target.id not in ids:
+            return f"no table '{target.id}' (known: drugs, hla)"
+        if target.anchor and target.anchor not in ids[target.id]:
+            return f"no row '{target.anchor}' in the {target.id} table"
+    elif target.id not in sections:
+        return f"link to a missing article '{target.id}'"
+    elif target.anchor and target.anchor not in sections[target.id]:
+        return f"link to a missing section '{target.anchor}' of article '{target.id}'"
+    return None
+
+
 def _check_links(
-    parsed: list[ParsedArticle], reference_keys: Collection[str], problems: Problems
+    parsed: list[ParsedArticle],
+    reference_keys: Collection[str],
+    tables: Tables,
+    problems: Problems,
 ) -> None:
     sections = {a.front.id: {s.id for s in a.sections} for a in parsed}
     for article in parsed:
         for link in article.links:
-            target = link.target
-            if target.scheme is Scheme.CALC:
-                if target.id not in CALCULATOR_IDS:
-                    known = ", ".join(sorted(CALCULATOR_IDS))
-                    problems.add(
-                        article.path, link.line, f"no calculator '{target.id}' (known: {known})"
-                    )
-            elif target.scheme is Scheme.REF:
-                if target.id not in reference_keys:
-                    problems.add(
-                        article.path, link.line, f"link to an unknown reference '{target.id}'"
-                    )
-            elif target.id not in sections:
-                problems.add(article.path, link.line, f"link to a missing article '{target.id}'")
-            elif target.anchor and target.anchor not in sections[target.id]:
-                problems.add(
-                    article.path,
-                    link.line,
-                    f"link to a missing section '{target.anchor}' of article '{target.id}'",
-                )
+            problem = _link_problem(link.target, sections, reference_keys, tables)
+            if problem is not None:
+                problems.add(article.path, link.line, problem)
 
 
 def _assemble(

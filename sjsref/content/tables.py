@@ -84,6 +84,10 @@ class DrugRow(BaseModel):
         return tuple(dict.fromkeys(keys))
 
     @property
+    def id(self) -> str:
+        return row_id(self.name)
+
+    @property
     def lookup_names(self) -> tuple[str, ...]:
         """The name and every other name a clinician may type for this row."""
         return (self.name, *self.synonyms, *self.members, *self.brands)
@@ -108,6 +112,15 @@ class HlaRow(BaseModel):
     def sources(self) -> tuple[str, ...]:
         """Every key the row cites, each once, in order."""
         return tuple(dict.fromkeys(self.association_sources + self.cpic_sources))
+
+    @property
+    def id(self) -> str:
+        return row_id(f"{self.allele} {' '.join(self.drugs)}")
+
+
+def row_id(text: str) -> str:
+    """A row's anchor: 'HLA-B*58:01 allopurinol' -> 'hla-b-58-01-allopurinol'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 class Tables(BaseModel):

@@ -21,12 +21,13 @@ class Scheme(StrEnum):
     REF = "ref"
     REFS = "refs"
     COPY = "copy"
+    TABLE = "table"  # the drug or HLA table, a row as the anchor
     WEB = "web"  # https:, http: and doi: (resolved at doi.org)
 
 
 # What an article itself may link to; the rest are the window's own pages.
-ARTICLE_SCHEMES = frozenset({Scheme.ARTICLE, Scheme.CALC, Scheme.REF, Scheme.WEB})
-WRITTEN_FORMS = "article:ID[#section], calc:ID, ref:KEY, https:, http: or doi:"
+ARTICLE_SCHEMES = frozenset({Scheme.ARTICLE, Scheme.CALC, Scheme.REF, Scheme.TABLE, Scheme.WEB})
+WRITTEN_FORMS = "article:ID[#section], calc:ID, ref:KEY, table:drugs|hla, https:, http: or doi:"
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,11 @@
 
 One document per article (title, summary, keywords), per section, per
 calculator (name, criteria, purpose), per reference (authors, title, journal,
-year, DOI), and per row of every table, the last with kind ``drug`` (the
-library's tables are drug/HLA tables; a row's target is the section that
-holds the table). Sections come already as plain text from the content
-loader (``Section.text``, ``Section.tables``); nothing here reads Markdown.
+year, DOI), per row of an article's table (kind ``row``, whose target is the
+section holding it), and per row of the drug and HLA tables (kinds ``drug``
+and ``allele``, whose targets are the rows themselves). Sections come already
+as plain text from the content loader (``Section.text``, ``Section.tables``);
+nothing here reads Markdown.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from sjsref.clinical.registry import CalculatorInfo
 from sjsref.content.models import Article, Library, Reference, Table
+from sjsref.content.tables import DrugRow, HlaRow
 from sjsref.search.index import SearchIndex
 from sjsref.search.results import Document
 from sjsref.search.synonyms import load_synonyms
@@ -40,8 +42,36 @@ def documents_from(library: Library, calculators: Iterable[CalculatorInfo]) -> l
     documents = [calculator_document(c) for c in calculators]
     for article in library.articles:
         documents.extend(article_documents(article))
+    documents.extend(drug_document(row) for row in library.tables.drugs)
+    documents.extend(allele_document(row) for row in library.tables.hla)
     documents.extend(reference_document(r) for r in library.references)
     return documents
+
+
+def drug_document(row: DrugRow) -> Document:
+    """A drug of the drug table, found by any of its names (brands too) and its evidence."""
+    parts = [row.drug_class, f"{row.association.value} association", row.evidence]
+    parts += [f"Latency: {row.latency}"] if row.latency else []
+    return Document(
+        kind="drug",
+        title=row.name,
+        body="; ".join(parts),
+        target=f"table:drugs#{row.id}",
+        keywords=row.lookup_names,
+        context="Drug table",
+    )
+
+
+def allele_document(row: HlaRow) -> Document:
+    """An allele and its drugs, found by either (and by the populations and CPIC advice)."""
+    return Document(
+        kind="allele",
+        title=f"{row.allele} · {', '.join(row.drugs)}",
+        body="; ".join([row.reaction, row.populations, row.association, f"CPIC: {row.cpic}"]),
+        target=f"table:hla#{row.id}",
+        keywords=(row.allele, *row.drugs),
+        context="HLA table",
+    )
 
 
 def calculator_document(calculator: CalculatorInfo) -> Document:
@@ -88,7 +118,7 @@ def article_documents(article: Article) -> list[Document]:
 
 
 def table_row_documents(tables: Iterable[Table], target: str, context: str) -> list[Document]:
-    """One ``drug`` document per body row of each table of a section.
+    """One ``row`` document per body row of each table of a section.
 
     The title is the row's first cells that name it (e.g. allele and drug);
     the body pairs each header with its cell ("Reaction: SJS/TEN; ...").
@@ -104,7 +134,7 @@ def table_row_documents(tables: Iterable[Table], target: str, context: str) -> l
             ]
             documents.append(
                 Document(
-                    kind="drug",
+                    kind="row",
                     title=title,
                     body="; ".join(pairs),
                     target=target,

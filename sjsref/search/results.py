@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, get_args, overload
 
-Kind = Literal["article", "section", "calculator", "reference", "drug"]
+# "row": a row of an article's table; "drug" and "allele": rows of the drug and HLA tables.
+Kind = Literal["article", "section", "calculator", "reference", "row", "drug", "allele"]
 # Read from the literal, so a new kind is declared once.
 KINDS: tuple[Kind, ...] = get_args(Kind)
 

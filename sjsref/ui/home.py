@@ -36,6 +36,11 @@ def home_html(library: Library, calculators: Sequence[CalculatorInfo]) -> str:
         "a drug or a reference.</p>"
         f"<h2>Calculators</h2><ul>{calcs}</ul>"
         f"<h2>Articles</h2><ul>{articles}</ul>"
+        "<h2>Tables</h2>"
+        f'<p><a href="table:drugs"><b>Drug table</b></a>: the {len(library.tables.drugs)} '
+        "drugs associated with SJS/TEN, with ALDEN's notoriety and latency. "
+        f'<a href="table:hla"><b>HLA table</b></a>: {len(library.tables.hla)} alleles, their '
+        "drugs and the CPIC recommendations.</p>"
         f'<h2>References</h2><p><a href="{REFERENCES}">All {len(library.references)} '
         "references</a>, in AMA style.</p>"
         "<p><i>A reference, not a substitute for clinical judgement.</i></p>"
@@ -56,6 +61,9 @@ def browse_rows(loaded: Loaded) -> list[Row]:
         Row("article", a.title, html.escape(a.summary), f"article:{a.id}")
         for a in loaded.library.articles
     ]
+    tables = loaded.library.tables
+    rows.append(Row("page", "Drug table", f"{len(tables.drugs)} drugs, sortable", "table:drugs"))
+    rows.append(Row("page", "HLA table", f"{len(tables.hla)} alleles and drugs, CPIC", "table:hla"))
     count = len(loaded.library.references)
     rows.append(Row("page", "References", f"All {count} references, AMA style", REFERENCES))
     return rows

@@ -188,9 +188,9 @@ class MainWindow(QMainWindow):
 
     def _loaded(self, loaded: Loaded) -> None:
         self.content = loaded
-        article, references = self._views.reading_views(loaded.library)
-        self.stack.set_reading_views(article, references)
-        for view in (article, references):
+        article, references, tables = self._views.reading_views(loaded.library)
+        self.stack.set_reading_views(article, references, tables)
+        for view in (article, references, tables):
             view.link.connect(self.navigate)
             view.historyButton.connect(self.go)
         saved = self._state.splitter("article")

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the views import the lower layers: not on the first-paint p
     from sjsref.ui.article_view import ArticleView
     from sjsref.ui.calc_page import CalculatorPage
     from sjsref.ui.references_view import ReferencesView
+    from sjsref.ui.tables_view import TablesView
 
 
 class Page(Protocol):
@@ -47,12 +48,15 @@ class PageStack(QStackedWidget):
         self.addWidget(self.home)
         self.article_view: ArticleView | None = None
         self.references_view: ReferencesView | None = None
+        self.tables_view: TablesView | None = None
         self.calculators: dict[str, CalculatorPage] = {}
 
-    def set_reading_views(self, article: ArticleView, references: ReferencesView) -> None:
-        self.article_view, self.references_view = article, references
-        self.addWidget(article)
-        self.addWidget(references)
+    def set_reading_views(
+        self, article: ArticleView, references: ReferencesView, tables: TablesView
+    ) -> None:
+        self.article_view, self.references_view, self.tables_view = article, references, tables
+        for view in (article, references, tables):
+            self.addWidget(view)
 
     def show_target(self, target: Target) -> bool:
         """Open the page of ``target``; False when there is none (or no library yet)."""
@@ -71,6 +75,11 @@ class PageStack(QStackedWidget):
             except KeyError:
                 return False
             self.setCurrentWidget(self.article_view)
+            return True
+        if target.scheme is Scheme.TABLE and self.tables_view is not None:
+            if not self.tables_view.show_table(target.id, target.anchor):
+                return False
+            self.setCurrentWidget(self.tables_view)
             return True
         if target.scheme in (Scheme.REF, Scheme.REFS) and self.references_view is not None:
             self.references_view.show_reference(target.id)
@@ -105,6 +114,6 @@ class PageStack(QStackedWidget):
         return found if isinstance(found, ReadingBrowser) else None
 
     def set_zoom(self, percent: int) -> None:
-        for view in (self.home, self.article_view, self.references_view):
+        for view in (self.home, self.article_view, self.references_view, self.tables_view):
             if view is not None:
                 view.set_zoom(percent)

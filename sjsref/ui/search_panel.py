@@ -44,7 +44,9 @@ KIND_LABELS = {
     "section": "Section",
     "calculator": "Calculator",
     "reference": "Reference",
+    "row": "Table row",
     "drug": "Drug table",
+    "allele": "HLA table",
     "page": "Page",
 }
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from sjsref.ui.references_view import ReferencesView
     from sjsref.ui.result_panel import Citer
     from sjsref.ui.spec_form import UnitPrefs
+    from sjsref.ui.tables_view import TablesView
 
 
 class Views:
@@ -56,11 +57,12 @@ class Views:
             return BsaView(self.citer(), found, **extra)
         return SpecForm(found, self.citer(), prefs=prefs, **extra)
 
-    def reading_views(self, library: Library) -> tuple[ArticleView, ReferencesView]:
+    def reading_views(self, library: Library) -> tuple[ArticleView, ReferencesView, TablesView]:
         from sjsref.ui.article_view import ArticleView
         from sjsref.ui.references_view import ReferencesView
+        from sjsref.ui.tables_view import TablesView
 
-        return ArticleView(library), ReferencesView(library)
+        return ArticleView(library), ReferencesView(library), TablesView(library)
 
     def library_loaded(self, library: Library, pages: Iterable[CalculatorPage]) -> None:
         self.citer().set_library(library)

@@ -1,8 +1,8 @@
 """Chart-note text: inputs with units, result, source, date and time."""
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
-from sjsref.clinical import abcd10, bsa, classification, scorten
+from sjsref.clinical import abcd10, alden, bsa, classification, scorten
 from sjsref.clinical.report import chart_note
 
 WHEN = datetime(2026, 11, 22, 14, 5)
@@ -171,3 +171,23 @@ def test_a_region_share_is_printed_beside_the_class_cut_offs() -> None:
 def test_a_value_typed_with_many_decimals_is_printed_as_typed() -> None:
     note = chart_note(scorten.compute(scorten.ScortenInput(detached_bsa_percent=10.00001)), WHEN)
     assert "- Epidermal detachment > 10 % BSA: 10.00001 % BSA [MET]" in note
+
+
+def test_alden_note_ranks_drugs_and_shows_an_incomplete_range() -> None:
+    index = date(2026, 3, 10)
+    drugs = [
+        {"name": "allopurinol", "start": index - timedelta(days=14), "notoriety": "strong",
+         "prechallenge": "unknown", "impaired_elimination": False,
+         "continued_without_harm": False},
+        # Stopped 3 days before with no half-life: criterion 2 cannot be answered.
+        {"name": "drug b", "start": index - timedelta(days=60), "stop": index - timedelta(days=3),
+         "notoriety": "unknown", "prechallenge": "unknown", "impaired_elimination": False,
+         "continued_without_harm": False},
+    ]  # fmt: skip
+    result = alden.compute(alden.AldenInput(index_day=index, drugs=drugs))
+    note = chart_note(result, WHEN)
+    assert note.startswith("ALDEN drug causality, index day 10-Mar-2026\n1. allopurinol: 6, ")
+    assert "\n2. drug b: incomplete, between -5 and -2\n" in note
+    assert "half-life unknown: could not be derived, counted as not answered (-3 to 0)" in note
+    assert "   WARNING: drug b: the elimination half-life is not in the drug table" in note
+    assert "Source: sassolas2010" in note

@@ -76,8 +76,8 @@ def test_every_kind_of_document_is_made() -> None:
         "article",
         "section",
         "section",
-        "drug",
-        "drug",
+        "row",
+        "row",
         "reference",
     ]
     assert set(_by_target(documents)) == {
@@ -109,8 +109,8 @@ def test_sections_are_plain_text_with_their_article_as_context() -> None:
     assert why.context == "Pharmacogenomics"
 
 
-def test_each_table_row_is_a_drug_document_targeting_its_section() -> None:
-    rows = [d for d in documents_from(_library(), []) if d.kind == "drug"]
+def test_each_article_table_row_is_a_row_document_targeting_its_section() -> None:
+    rows = [d for d in documents_from(_library(), []) if d.kind == "row"]
     assert [r.title for r in rows] == ["HLA-B*58:01 · Allopurinol", "HLA-B*15:02 · Carbamazepine"]
     assert rows[1].body == "Allele: HLA-B*15:02; Drug(s): Carbamazepine"
     assert {r.target for r in rows} == {"article:pharmacogenomics#table"}
@@ -129,7 +129,7 @@ def test_the_documents_are_searchable_by_every_field() -> None:
     index = SearchIndex(documents_from(_library(), [CALCULATOR]))
     assert index.search("hung 2005")[0].target == "ref:hung2005"
     assert index.search("10.1073/pnas.0409500102")[0].target == "ref:hung2005"
-    assert index.search("allopurinol")[0].kind == "drug"
+    assert index.search("allopurinol")[0].kind == "row"
     assert index.search("B*58:01")[0].target.startswith("article:pharmacogenomics")
 
 

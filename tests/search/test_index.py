@@ -134,10 +134,10 @@ def test_empty_index() -> None:
 
 
 def test_rows_of_one_table_are_capped() -> None:
-    rows = [Document("drug", f"Drug {i}", "carbamazepine row", "article:a#table") for i in range(6)]
+    rows = [Document("row", f"Drug {i}", "carbamazepine row", "article:a#table") for i in range(6)]
     section = Document("section", "Carbamazepine", "text", "article:a#carbamazepine")
     hits = SearchIndex([*rows, section]).search("carbamazepine")
-    assert sum(h.kind == "drug" for h in hits) == MAX_ROWS_PER_TABLE
+    assert sum(h.kind == "row" for h in hits) == MAX_ROWS_PER_TABLE
     assert "article:a#carbamazepine" in [h.target for h in hits]
 
 

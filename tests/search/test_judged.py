@@ -71,6 +71,6 @@ def test_judged_query(real_index: SearchIndex, entry: dict[str, Any]) -> None:
 
 def test_the_real_index_holds_every_kind(real_index: SearchIndex) -> None:
     kinds = {d.kind for d in real_index.documents}
-    assert kinds == {"article", "section", "calculator", "reference", "drug"}
+    assert kinds == {"article", "section", "calculator", "reference", "row", "drug", "allele"}
     calculators = {d.target for d in real_index.documents if d.kind == "calculator"}
     assert calculators == {"calc:scorten", "calc:abcd10", "calc:bsa", "calc:classify", "calc:alden"}

@@ -1,0 +1,194 @@
+"""The drug table and the HLA table: sortable, filterable, each row with its sources.
+
+Both come from ``resources/tables/`` through the content layer; the window
+only lays them out. Click a column header to sort, type in the filter to keep
+the rows that mention it (any column), select a row to read it whole with its
+numbered references beneath. ``python -m sjsref.ui.tables_view`` opens it alone.
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sjsref.content.models import Library
+from sjsref.content.tables import DrugRow, HlaRow
+from sjsref.ui.reading import ReadingBrowser
+
+ROW_ID = Qt.ItemDataRole.UserRole + 1
+DRUG_COLUMNS = (
+    "Drug", "Brand names", "Class", "Association", "ALDEN notoriety", "Latency",
+    "Half-life (h)", "Sources",
+)  # fmt: skip
+HLA_COLUMNS = ("Allele", "Drugs", "Reaction", "Populations", "Association", "CPIC", "Sources")
+
+
+def _numbers(library: Library, keys: Sequence[str]) -> str:
+    return ", ".join(str(library.reference(k).number) for k in keys)
+
+
+def drug_cells(row: DrugRow, library: Library) -> list[str]:
+    half = "" if row.half_life_h is None else f"{row.half_life_h:g}"
+    return [
+        row.name, ", ".join(row.brands), row.drug_class, row.association.value,
+        row.notoriety.value, row.latency or "", half, _numbers(library, row.sources),
+    ]  # fmt: skip
+
+
+def hla_cells(row: HlaRow, library: Library) -> list[str]:
+    return [
+        row.allele, ", ".join(row.drugs), row.reaction, row.populations, row.association,
+        row.cpic, _numbers(library, row.sources),
+    ]  # fmt: skip
+
+
+class _Table(QWidget):
+    """One table: a filter box, the sortable rows, and the selected row read in full."""
+
+    def __init__(
+        self,
+        name: str,
+        columns: Sequence[str],
+        rows: list[tuple[str, list[str], list[str]]],
+        library: Library,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._rows = {row_id: (cells, sources) for row_id, cells, sources in rows}
+        self._columns = columns
+        layout = QVBoxLayout(self)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName(f"{name}_filter")
+        self.filter.setPlaceholderText("Filter: type a drug, brand, allele or population")
+        self.filter.setAccessibleName(f"Filter the {name} table")
+        self.filter.setClearButtonEnabled(True)
+        layout.addWidget(self.filter)
+        model = QStandardItemModel(0, len(columns), self)
+        model.setHorizontalHeaderLabels(list(columns))
+        for row_id, cells, _sources in rows:
+            items = [QStandardItem(text) for text in cells]
+            for item in items:
+                item.setEditable(False)
+                item.setData(row_id, ROW_ID)
+            model.appendRow(items)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setFilterKeyColumn(-1)  # every column
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        self.view = QTableView(split)
+        self.view.setObjectName(f"{name}_table")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the table's own order first
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().hide()  # row numbers change with every sort
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.resizeColumnsToContents()
+        self.detail = ReadingBrowser(f"{name}_row", split)
+        layout.addWidget(split, 1)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        selection = self.view.selectionModel()
+        selection.currentRowChanged.connect(lambda current, _old: self._show(current))
+
+    def _show(self, index: QModelIndex) -> None:
+        row_id = index.data(ROW_ID)
+        if row_id not in self._rows:
+            self.detail.setHtml("")
+            return
+        cells, sources = self._rows[row_id]
+        lines = "".join(
+            f"<p><b>{html.escape(name)}:</b> {html.escape(text)}</p>"
+            for name, text in zip(self._columns[:-1], cells, strict=False)
+            if text
+        )
+        refs = "".join(
+            f'<p><a href="ref:{html.escape(k)}">{self._library.reference(k).number}.</a> '
+            f"{self._library.reference(k).html}</p>"
+            for k in sources
+        )
+        self.detail.setHtml(f"{lines}<p><b>Sources</b></p>{refs}")
+
+    def select(self, row_id: str) -> bool:
+        """Clear the filter and select the row with this id."""
+        self.filter.clear()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ROW_ID) == row_id:
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
+                return True
+        return False
+
+
+class TablesView(QWidget):
+    """The drug and HLA tables as two tabs; ``link`` carries ref: targets from a row."""
+
+    link = Signal(str)
+    historyButton = Signal(int)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tables_view")
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "<h1>Drug and HLA tables</h1>From the case-control studies and the CPIC "
+            "guidelines; each row cites its sources. Sort by a column; filter by any word.",
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.tabs = QTabWidget(self)
+        drugs = [(r.id, drug_cells(r, library), list(r.sources)) for r in library.tables.drugs]
+        hla = [(r.id, hla_cells(r, library), list(r.sources)) for r in library.tables.hla]
+        self.drugs = _Table("drugs", DRUG_COLUMNS, drugs, library, self)
+        self.hla = _Table("hla", HLA_COLUMNS, hla, library, self)
+        self.tabs.addTab(self.drugs, f"&Drugs ({len(drugs)})")
+        self.tabs.addTab(self.hla, f"&HLA alleles ({len(hla)})")
+        layout.addWidget(self.tabs, 1)
+        for table in (self.drugs, self.hla):
+            table.detail.link.connect(self.link)
+            table.detail.historyButton.connect(self.historyButton)
+        self.browser = self.drugs.detail
+
+    def show_table(self, table: str, row_id: str = "") -> bool:
+        """Open the drug or HLA tab (False for another name), and select a row if given."""
+        tab = {"drugs": self.drugs, "hla": self.hla}.get(table)
+        if tab is None:
+            return False
+        self.tabs.setCurrentWidget(tab)
+        self.browser = tab.detail
+        return tab.select(row_id) if row_id else True
+
+    def focus_in(self) -> None:
+        """The keyboard lands in the filter: type to narrow the rows."""
+        current = self.tabs.currentWidget()
+        if isinstance(current, _Table):
+            current.filter.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_zoom(self, percent: int) -> None:
+        for table in (self.drugs, self.hla):
+            table.detail.set_zoom(percent)
+
+
+if __name__ == "__main__":
+    from sjsref.ui.preview import preview
+
+    sys.exit(preview(lambda _citer: QWidget(), with_library=TablesView))
