@@ -30,7 +30,7 @@ from sjsref.clinical.report import chart_note
 from sjsref.content.errors import ContentError
 from sjsref.content.loader import load_library
 from sjsref.content.short_sources import short_sources
-from sjsref.content.tables import Tables
+from sjsref.content.tables import Tables, fill_from_table
 
 SWITCHES = ("impaired-elimination", "continued-without-harm")
 VALUED = ("start", "stop", "half-life-h", "notoriety", "prechallenge")
@@ -107,22 +107,8 @@ def parse_drug(spec: str, table: Any) -> dict[str, Any]:
     if "notoriety" in values:
         fields["notoriety"] = _choice(Notoriety, values["notoriety"], f"{where}: notoriety")
     if "notoriety" not in fields or "half_life_h" not in fields:
-        _from_table(fields, table())
+        fill_from_table(fields, table())
     return fields
-
-
-def _from_table(fields: dict[str, Any], tables: Tables) -> None:
-    """Fill notoriety and half-life from the drug table, naming the row used."""
-    row = tables.drug(fields["name"])
-    if row is not None and row.name.casefold() != fields["name"].casefold():
-        fields["name"] = f"{fields['name']} ({row.name})"
-    where = f"the drug table's {row.name} row" if row is not None else ""
-    if "notoriety" not in fields:
-        fields["notoriety"] = row.notoriety if row is not None else Notoriety.UNKNOWN
-        fields["notoriety_from"] = where or "the default: not in the drug table"
-    if "half_life_h" not in fields and row is not None and row.half_life_h is not None:
-        fields["half_life_h"] = row.half_life_h
-        fields["half_life_from"] = where
 
 
 def _table_loader() -> Any:
@@ -152,6 +138,20 @@ def _first_error(exc: ValidationError, drugs: list[dict[str, Any]]) -> InputErro
     return InputError(f"--{str(loc[0]).replace('_', '-')}: {message}" if loc else message)
 
 
+def _refuse_same_drug_twice(specs: list[str], table: Any) -> None:
+    """'Tegretol' and 'carbamazepine' are one drug; listed twice, criterion 6 would set it
+    against itself."""
+    names = [spec.split(",")[0].strip() for spec in specs]
+    for later, name in enumerate(names):
+        for earlier in names[:later]:
+            one_name = earlier.casefold() == name.casefold()  # the model says "listed twice"
+            if not one_name and table().same_drug(earlier, name):
+                raise InputError(
+                    f"--drug {printable(name)}: the same drug as --drug {printable(earlier)}; "
+                    "give each drug once"
+                )
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.drug:
         raise InputError("--drug: give at least one suspect drug: --drug NAME,start=YYYY-MM-DD")
@@ -159,6 +159,8 @@ def run(args: argparse.Namespace) -> int:
     table = _table_loader()
     try:
         drugs = [parse_drug(spec, table) for spec in args.drug]
+        if len(drugs) > 1:
+            _refuse_same_drug_twice(args.drug, table)
     except LibraryUnusable as exc:
         sys.stderr.write(f"sjsref alden: the drug table is needed and cannot be read: {exc}\n")
         return 1

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from pydantic import BaseModel
 
+from sjsref.clinical import dates
 from sjsref.clinical.alden import AldenDrugResult, AldenResult
 from sjsref.clinical.bsa import BsaResult, RegionShare
 from sjsref.clinical.classification import CUTOFFS, Category, ClassifyResult, shown_bsa
@@ -177,7 +178,7 @@ def alden_drug_headline(drug: AldenDrugResult) -> str:
 
 
 def _alden_lines(r: AldenResult) -> list[str]:
-    lines = [f"ALDEN drug causality, index day {r.index_day:%d-%b-%Y}"]
+    lines = [f"ALDEN drug causality, index day {dates.short(r.index_day)}"]
     for drug in r.drugs:
         lines.append(f"{drug.rank}. {alden_drug_headline(drug)}")
         lines += [f"   {c.number}. {c.label}: {c.rule}" for c in drug.criteria]

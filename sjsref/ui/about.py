@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from sjsref import version
+from sjsref.clinical import dates
 
 DISCLAIMER = (
     "SJSRef is a reference, not a substitute for clinical judgement. Check every figure "
@@ -24,7 +25,7 @@ DISCLAIMER = (
 
 def about_html(last_reviewed: dt.date | None, integrity: str) -> str:
     """The text of the box (also used by the self-test)."""
-    reviewed = f"{last_reviewed:%d %B %Y}" if last_reviewed else "unknown (library not loaded)"
+    reviewed = dates.long(last_reviewed) if last_reviewed else "unknown (library not loaded)"
     return (
         f"<h2>SJSRef {html.escape(version())}</h2>"
         "<p>Offline reference and bedside calculators for Stevens-Johnson syndrome and "

@@ -15,6 +15,7 @@ import sys
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QWidget
 
+from sjsref.clinical import dates
 from sjsref.content.models import Library
 from sjsref.content.render import article_html
 from sjsref.ui.reading import ReadingBrowser
@@ -56,7 +57,7 @@ class ArticleView(QSplitter):
             body = article_html(article, self._library)
             reviewed = (
                 f"<p><i>{html.escape(article.summary)}</i><br>"
-                f"Last reviewed {article.last_reviewed:%d %B %Y}.</p>"
+                f"Last reviewed {dates.long(article.last_reviewed)}.</p>"
             )
             self._html[article_id] = body.replace("</h1>", "</h1>" + reviewed, 1)
         return self._html[article_id]

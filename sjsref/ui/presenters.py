@@ -10,10 +10,14 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+from sjsref.clinical.alden import AldenDrugResult, AldenResult
+from sjsref.clinical.alden_criteria import points_text
+from sjsref.clinical.alden_rules import band_label
 from sjsref.clinical.bsa import BsaResult
 from sjsref.clinical.classification import CUTOFFS, ClassifyResult, shown_bsa
 from sjsref.clinical.numbers import format_beside, format_number, format_typed
 from sjsref.clinical.report import (
+    alden_drug_headline,
     bsa_amount,
     classification_text,
     model_line,
@@ -139,6 +143,41 @@ def bsa(result: BsaResult) -> Shown:
         f"<b>Classification: {html.escape(category)}</b>",
         detail=detail,
         warnings=result.warnings,
+        notes=result.notes,
+        citations=result.citations,
+    )
+
+
+def _alden_drug_html(drug: AldenDrugResult) -> str:
+    rows = "".join(
+        f"<tr><td>{c.number}. {html.escape(c.label)}</td>"
+        f"<td>{html.escape(c.value or 'not answered')}</td>"
+        f"<td align='right'>{'?' if c.points is None else points_text(c.points)}</td></tr>"
+        f"<tr><td colspan='3'><small>{html.escape(c.rule)}</small></td></tr>"
+        for c in drug.criteria
+    )
+    band = f" ({html.escape(band_label(drug.band))})" if drug.band is not None else ""
+    return (
+        f"<p><b>{drug.rank}. {html.escape(alden_drug_headline(drug))}</b>{band}</p>"
+        "<table cellpadding='2'><tr><th align='left'>Criterion</th><th align='left'>Found</th>"
+        f"<th>Points</th></tr>{rows}</table>"
+    )
+
+
+def alden(result: AldenResult) -> Shown:
+    """Every suspect drug ranked: headline names the first, each drug's criteria beneath."""
+    first = result.drugs[0]
+    others = len(result.drugs) - 1
+    headline = (
+        f"Ranked first: {alden_drug_headline(first)}" if others else alden_drug_headline(first)
+    )
+    ranked = ", ".join(f"{d.rank}. {alden_drug_headline(d)}" for d in result.drugs[1:])
+    warnings = list(result.warnings) + [w for d in result.drugs for w in d.warnings]
+    return Shown(
+        html.escape(headline),
+        html.escape(f"Then {ranked}") if ranked else "",
+        detail="".join(_alden_drug_html(d) for d in result.drugs),
+        warnings=warnings,
         notes=result.notes,
         citations=result.citations,
     )

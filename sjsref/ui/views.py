@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from sjsref.content.models import Library
+    from sjsref.content.tables import Tables
     from sjsref.search.loaded import Loaded
     from sjsref.ui.article_view import ArticleView
     from sjsref.ui.calc_page import CalculatorPage
@@ -34,6 +35,7 @@ class Views:
     def __init__(self, clock: Callable[[], datetime] | None = None) -> None:
         self._clock = clock
         self._citer: Citer | None = None
+        self._library: Library | None = None
 
     def citer(self) -> Citer:
         if self._citer is None:
@@ -55,6 +57,10 @@ class Views:
         extra: dict[str, Any] = {"clock": self._clock} if self._clock else {}
         if found.view == "bsa":
             return BsaView(self.citer(), found, **extra)
+        if found.view == "alden":
+            from sjsref.ui.alden_view import AldenView
+
+            return AldenView(self.citer(), self._tables, **extra)
         return SpecForm(found, self.citer(), prefs=prefs, **extra)
 
     def reading_views(self, library: Library) -> tuple[ArticleView, ReferencesView, TablesView]:
@@ -64,7 +70,11 @@ class Views:
 
         return ArticleView(library), ReferencesView(library), TablesView(library)
 
+    def _tables(self) -> Tables | None:
+        return self._library.tables if self._library is not None else None
+
     def library_loaded(self, library: Library, pages: Iterable[CalculatorPage]) -> None:
+        self._library = library
         self.citer().set_library(library)
         for page in pages:
             page.recompute()  # their sources become numbered references

@@ -99,3 +99,16 @@ def test_the_tables_print_as_text_and_json(table: str) -> None:
         assert text.stdout.startswith("allopurinol (Zyloprim, Zyloric)")
     else:
         assert "HLA-B*58:01 with allopurinol" in text.stdout
+
+
+def test_one_drug_under_two_names_is_refused_but_group_members_are_not() -> None:
+    done = run_cli(
+        "alden", *INDEX, "--drug", "carbamazepine,start=2026-11-01",
+        "--drug", "Tegretol,start=2026-11-01",
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "--drug Tegretol: the same drug as --drug carbamazepine" in done.stderr
+    out = _json(
+        "--drug", "amoxicillin,start=2026-11-01", "--drug", "ampicillin,start=2026-11-02"
+    )  # fmt: skip
+    assert len(out["drugs"]) == 2
