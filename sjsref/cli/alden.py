@@ -22,15 +22,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from sjsref.cli.errors import InputError, guarded
-from sjsref.clinical import alden
+from sjsref.clinical import alden, dates
 from sjsref.clinical.alden_rules import Notoriety, Prechallenge
 from sjsref.clinical.inputs import located_errors
 from sjsref.clinical.numbers import parse_number, printable
 from sjsref.clinical.report import chart_note
+from sjsref.content import suspects
 from sjsref.content.errors import ContentError
 from sjsref.content.loader import load_library
 from sjsref.content.short_sources import short_sources
-from sjsref.content.tables import Tables, fill_from_table
+from sjsref.content.tables import Tables
 
 SWITCHES = ("impaired-elimination", "continued-without-harm")
 VALUED = ("start", "stop", "half-life-h", "notoriety", "prechallenge")
@@ -47,10 +48,14 @@ class LibraryUnusable(Exception):
 
 
 def _date(text: str, what: str) -> dt.date:
+    """The window's date reader: YYYY-MM-DD (or DD-MM-YYYY), never after today."""
+    shown = printable(text.strip())
+    if shown != text.strip():  # too long or unprintable: no date, and not echoed whole
+        raise InputError(f"{what}: '{shown}' is not a date; write {dates.FORMATS}")
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(f"{what}: '{printable(text)}' is not a date; write YYYY-MM-DD") from None
+        return dates.parse_date(text, dt.date.today())
+    except ValueError as exc:
+        raise InputError(f"{what}: {exc}") from None
 
 
 def _pairs(spec: str) -> tuple[str, dict[str, str], set[str]]:
@@ -65,6 +70,11 @@ def _pairs(spec: str) -> tuple[str, dict[str, str], set[str]]:
             switches.add(key)
         elif sep and key in VALUED and key not in values:
             values[key] = value
+        elif part.isdigit() and "half-life-h" in values:
+            raise InputError(
+                f"--drug {printable(name)}: half-life-h: write a decimal point "
+                f"({printable(values['half-life-h'])}.{part}): commas separate the SPEC's parts"
+            )
         else:
             accepted = ", ".join([f"{k}=" for k in VALUED] + list(SWITCHES))
             raise InputError(
@@ -82,14 +92,13 @@ def _choice(enum: type[Notoriety] | type[Prechallenge], text: str, what: str) ->
         raise InputError(f"{what}: '{printable(text)}' is not {accepted}") from None
 
 
-def parse_drug(spec: str, table: Any) -> dict[str, Any]:
-    """One ``--drug`` SPEC as DrugExposure fields; ``table()`` gives the drug table if needed."""
+def parse_drug(spec: str) -> tuple[str, dict[str, Any]]:
+    """One ``--drug`` SPEC: the name typed and the DrugExposure fields it gives."""
     name, values, switches = _pairs(spec)
     where = f"--drug {printable(name)}"
     if "start" not in values:
         raise InputError(f"{where}: start=YYYY-MM-DD is required")
     fields: dict[str, Any] = {
-        "name": name,
         "start": _date(values["start"], f"{where}: start"),
         "impaired_elimination": "impaired-elimination" in switches,
         "continued_without_harm": "continued-without-harm" in switches,
@@ -106,9 +115,50 @@ def parse_drug(spec: str, table: Any) -> dict[str, Any]:
             raise InputError(f"{where}: half-life-h: {exc}") from None
     if "notoriety" in values:
         fields["notoriety"] = _choice(Notoriety, values["notoriety"], f"{where}: notoriety")
-    if "notoriety" not in fields or "half_life_h" not in fields:
-        fill_from_table(fields, table())
-    return fields
+    return name, fields
+
+
+def _matches(parsed: list[tuple[str, dict[str, Any]]], table: Any) -> list[suspects.Match]:
+    """Each drug matched to the table; without a readable table only if none needs a default."""
+    needs_table = any("notoriety" not in f or "half_life_h" not in f for _, f in parsed)
+    try:
+        tables = table() if needs_table or len(parsed) > 1 else None
+    except LibraryUnusable:
+        if needs_table:
+            raise
+        tables = None  # only the listed-twice check is lost; the model still checks names
+    return [
+        suspects.match(name, tables) if tables else suspects.Match(name.strip(), None)
+        for name, _ in parsed
+    ]
+
+
+def _check(matches: list[suspects.Match], parsed: list[tuple[str, dict[str, Any]]]) -> None:
+    """One drug under two names is refused; a near miss or a possible repeat is noted."""
+    for later, drug in enumerate(matches):
+        for earlier in matches[:later]:
+            same = suspects.same(earlier, drug)
+            one_name = earlier.typed.casefold() == drug.typed.casefold()  # model: "listed twice"
+            if same is suspects.Same.YES and not one_name:
+                raise InputError(
+                    f"--drug {printable(drug.typed)}: the same drug as --drug "
+                    f"{printable(earlier.typed)}; give each drug once"
+                )
+            if same is suspects.Same.MAYBE:
+                _note(
+                    f"--drug {printable(drug.typed)} and --drug {printable(earlier.typed)} are "
+                    f"both {drug.where}: check they are different drugs"
+                )
+    for drug, (_, given) in zip(matches, parsed, strict=True):
+        if drug.suggestion and "notoriety" not in given:
+            _note(
+                f"--drug {printable(drug.typed)} is not in the drug table (did you mean "
+                f"{drug.suggestion}?); its notoriety is 'unknown'"
+            )
+
+
+def _note(text: str) -> None:
+    sys.stderr.write(f"sjsref alden: note: {text}\n")
 
 
 def _table_loader() -> Any:
@@ -138,32 +188,18 @@ def _first_error(exc: ValidationError, drugs: list[dict[str, Any]]) -> InputErro
     return InputError(f"--{str(loc[0]).replace('_', '-')}: {message}" if loc else message)
 
 
-def _refuse_same_drug_twice(specs: list[str], table: Any) -> None:
-    """'Tegretol' and 'carbamazepine' are one drug; listed twice, criterion 6 would set it
-    against itself."""
-    names = [spec.split(",")[0].strip() for spec in specs]
-    for later, name in enumerate(names):
-        for earlier in names[:later]:
-            one_name = earlier.casefold() == name.casefold()  # the model says "listed twice"
-            if not one_name and table().same_drug(earlier, name):
-                raise InputError(
-                    f"--drug {printable(name)}: the same drug as --drug {printable(earlier)}; "
-                    "give each drug once"
-                )
-
-
 def run(args: argparse.Namespace) -> int:
     if not args.drug:
         raise InputError("--drug: give at least one suspect drug: --drug NAME,start=YYYY-MM-DD")
     index_day = _date(args.index_day, "--index-day")
-    table = _table_loader()
+    parsed = [parse_drug(spec) for spec in args.drug]
     try:
-        drugs = [parse_drug(spec, table) for spec in args.drug]
-        if len(drugs) > 1:
-            _refuse_same_drug_twice(args.drug, table)
+        matches = _matches(parsed, _table_loader())
     except LibraryUnusable as exc:
         sys.stderr.write(f"sjsref alden: the drug table is needed and cannot be read: {exc}\n")
         return 1
+    _check(matches, parsed)
+    drugs = [m.answers(**given) for m, (_, given) in zip(matches, parsed, strict=True)]
     try:
         result = alden.compute(alden.AldenInput(index_day=index_day, drugs=drugs))
     except ValidationError as exc:

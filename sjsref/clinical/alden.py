@@ -211,10 +211,14 @@ def _drug_result(partial: _Partial, others: list[_Partial], index_day: dt.date) 
 
 def _ranked(results: list[AldenDrugResult]) -> list[AldenDrugResult]:
     # An incomplete drug ranks by the highest score it could reach, so a
-    # possible culprit is never pushed down by a missing answer; ties keep
-    # the order in which the drugs were entered.
-    order = sorted(results, key=lambda d: (-d.score_max, -d.score_min))
-    return [d.model_copy(update={"rank": n}) for n, d in enumerate(order, start=1)]
+    # possible culprit is never pushed down by a missing answer. Drugs that
+    # tie share a rank (1, 1, 3), so entry order never reads as a preference;
+    # within a tie they stay in the order entered.
+    def key(d: AldenDrugResult) -> tuple[int, int]:
+        return (-d.score_max, -d.score_min)
+
+    order = sorted(results, key=key)
+    return [d.model_copy(update={"rank": 1 + sum(key(o) < key(d) for o in order)}) for d in order]
 
 
 def _patient_warnings(partials: list[_Partial]) -> list[Message]:

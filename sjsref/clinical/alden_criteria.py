@@ -60,7 +60,7 @@ class DrugExposure(BaseModel):
     notoriety: r.Notoriety
     prechallenge: r.Prechallenge
     impaired_elimination: bool = Field(
-        description="liver or kidney failure, or a suspected drug interaction"
+        description="liver or kidney function alterations, or suspected drug interactions"
     )
     continued_without_harm: bool = Field(description="drug continued after onset without harm")
     notoriety_from: str = Field(
@@ -157,9 +157,9 @@ def present(drug: DrugExposure, index_day: dt.date) -> tuple[AldenCriterion, lis
         return _criterion(2, "present", label, r.PRESENT_DEFINITE, rule), warnings
     rule = f"{stopped}; {five}: more than five half-lives, "
     if drug.impaired_elimination:
-        rule += "but liver or kidney failure or a suspected interaction"
+        rule += "but liver or kidney function alterations or suspected drug interactions"
         return _criterion(2, "present", label, r.PRESENT_DOUBTFUL, rule), warnings
-    rule += "no liver or kidney failure or suspected interaction"
+    rule += "no liver or kidney function alterations or suspected drug interactions"
     return _criterion(2, "present", label, r.PRESENT_EXCLUDED, rule), warnings
 
 

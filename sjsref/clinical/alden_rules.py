@@ -96,7 +96,7 @@ DELAY_WINDOWS_AFTER_PREVIOUS_REACTION = (
 # index day": definite; "by more than five times": doubtful or excluded.
 HALF_LIVES_TO_ELIMINATE = 5
 PRESENT_DEFINITE = Outcome("Definite", 0, PRESENT_SOURCE)
-PRESENT_DOUBTFUL = Outcome("Doubtful", -1, PRESENT_SOURCE)  # liver/kidney failure, interaction
+PRESENT_DOUBTFUL = Outcome("Doubtful", -1, PRESENT_SOURCE)  # liver/kidney function, interaction
 PRESENT_EXCLUDED = Outcome("Excluded", -3, PRESENT_SOURCE)
 
 

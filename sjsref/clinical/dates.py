@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-# Separators accepted between the parts: hyphen, dot, or a space.
-_DMY = re.compile(r"^(\d{1,2})[-. ](\d{1,2})[-. ](\d{4})$")
+# Separators accepted between the parts: hyphen, dot, or a space, the same one twice.
+_DMY = re.compile(r"^(\d{1,2})([-. ])(\d{1,2})\2(\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 FORMATS = "dd-mm-yyyy or yyyy-mm-dd"
 # Before this year a date is a typing slip, not a drug start (e.g. "0202" for 2020).
@@ -33,7 +33,7 @@ def parse_date(text: str, today: dt.date) -> dt.date:
         )
     dmy, ymd = _DMY.match(typed), _YMD.match(typed)
     if dmy:
-        day, month, year = (int(g) for g in dmy.groups())
+        day, month, year = (int(dmy.group(n)) for n in (1, 3, 4))
     elif ymd:
         year, month, day = (int(g) for g in ymd.groups())
     else:

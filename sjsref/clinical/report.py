@@ -177,10 +177,16 @@ def alden_drug_headline(drug: AldenDrugResult) -> str:
     return f"{drug.name}: incomplete, between {drug.score_min} and {drug.score_max}"
 
 
+def alden_rank(drug: AldenDrugResult, drugs: list[AldenDrugResult]) -> str:
+    """'1.' or, for a rank two drugs share, '1=.'; a tie never reads as a preference."""
+    shared = sum(d.rank == drug.rank for d in drugs) > 1
+    return f"{drug.rank}{'=' if shared else ''}."
+
+
 def _alden_lines(r: AldenResult) -> list[str]:
     lines = [f"ALDEN drug causality, index day {dates.short(r.index_day)}"]
     for drug in r.drugs:
-        lines.append(f"{drug.rank}. {alden_drug_headline(drug)}")
+        lines.append(f"{alden_rank(drug, r.drugs)} {alden_drug_headline(drug)}")
         lines += [f"   {c.number}. {c.label}: {c.rule}" for c in drug.criteria]
         lines += [f"   WARNING: {w.text}" for w in drug.warnings]
     return lines

@@ -139,17 +139,6 @@ class Tables(BaseModel):
                 return row
         return None
 
-    def same_drug(self, first: str, second: str) -> bool:
-        """Whether two typed names are one drug: 'Tegretol' and 'carbamazepine' are.
-
-        Members of a group row (amoxicillin and ampicillin) are different drugs;
-        only a row without members makes all its names one drug.
-        """
-        if first.strip().casefold() == second.strip().casefold():
-            return True
-        row = self.drug(first)
-        return row is not None and not row.members and row is self.drug(second)
-
     def cited_keys(self) -> dict[str, list[str]]:
         """Each cited key with the tables citing it ('drugs', 'hla')."""
         found: dict[str, list[str]] = {}
@@ -159,26 +148,6 @@ class Tables(BaseModel):
                     if table not in found.setdefault(key, []):
                         found[key].append(table)
         return found
-
-
-def fill_from_table(fields: dict[str, Any], tables: Tables) -> None:
-    """Give a suspect drug the table's notoriety and half-life where none was typed.
-
-    Both the command line and the window call this, so a drug gets the same
-    defaults wherever it is scored; each default names the row it came from
-    (``notoriety_from``, ``half_life_from``), and a name found as a brand or
-    synonym is shown with the row's generic name.
-    """
-    row = tables.drug(fields["name"])
-    if row is not None and row.name.casefold() != fields["name"].casefold():
-        fields["name"] = f"{fields['name']} ({row.name})"
-    where = f"the drug table's {row.name} row" if row is not None else ""
-    if "notoriety" not in fields:
-        fields["notoriety"] = row.notoriety if row is not None else Notoriety.UNKNOWN
-        fields["notoriety_from"] = where or "the default: not in the drug table"
-    if "half_life_h" not in fields and row is not None and row.half_life_h is not None:
-        fields["half_life_h"] = row.half_life_h
-        fields["half_life_from"] = where
 
 
 Row = TypeVar("Row", DrugRow, HlaRow)

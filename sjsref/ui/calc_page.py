@@ -193,9 +193,13 @@ class CalculatorPage(QWidget):
         self.copy_button.setEnabled(self.result is not None)
         self.computed.emit()
 
+    def errors(self, exc: ValidationError) -> list[tuple[Location, str]]:
+        """Each error's location and message, its field named as the form labels it."""
+        return located_errors(exc, self.spec.field_labels())
+
     def _show_errors(self, exc: ValidationError) -> None:
         general = []
-        for loc, message in located_errors(exc, self.spec.field_labels()):
+        for loc, message in self.errors(exc):
             field = self.fields.get(self.locate(loc))
             if field is not None:
                 field.set_error(message)

@@ -10,10 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDialog,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from sjsref.clinical.dates import FORMATS, in_words, parse_date, typed
+from sjsref.clinical.dates import EARLIEST_YEAR, FORMATS, in_words, parse_date, typed
 from sjsref.ui.fields import SETTLE_MS, Field
 
 
@@ -50,16 +57,16 @@ class DateField(Field):
         self.pick.setObjectName(f"{name}_pick")
         self.pick.setText("Calendar…")
         self.pick.setAccessibleName(f"{label}: pick from a calendar")
-        self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget(self)
+        # A popup dialog, not a menu: a menu keeps the arrow keys and Enter,
+        # so the calendar could not be used from the keyboard.
+        self._popup = QDialog(self, Qt.WindowType.Popup)
+        self.calendar = QCalendarWidget(self._popup)
         self.calendar.setObjectName(f"{name}_calendar")
-        menu = QMenu(self.pick)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
-        menu.aboutToShow.connect(self._prepare_calendar)
-        self.pick.setMenu(menu)
-        self._menu = menu
+        self.calendar.setMinimumDate(QDate(EARLIEST_YEAR, 1, 1))
+        popup_layout = QVBoxLayout(self._popup)
+        popup_layout.setContentsMargins(0, 0, 0, 0)
+        popup_layout.addWidget(self.calendar)
+        self.pick.clicked.connect(self.open_calendar)
         self.calendar.clicked.connect(self._picked)
         self.calendar.activated.connect(self._picked)
         self._settle = QTimer(self)
@@ -74,14 +81,18 @@ class DateField(Field):
         self.setFocusProxy(self.edit)
         self._show_words()
 
-    def _prepare_calendar(self) -> None:
+    def open_calendar(self) -> None:
+        """Show the calendar at the date entered (or today), keyboard in it."""
         today = self._today()
         self.calendar.setMaximumDate(QDate(today.year, today.month, today.day))
         shown = self.value() or today
         self.calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
+        self._popup.move(self.pick.mapToGlobal(self.pick.rect().bottomLeft()))
+        self._popup.show()
+        self.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def _picked(self, day: QDate) -> None:
-        self._menu.close()
+        self._popup.hide()
         self.set_date(dt.date(day.year(), day.month(), day.day()))
         self.edit.setFocus()
 
@@ -97,6 +108,11 @@ class DateField(Field):
     def _show_words(self) -> None:
         date = self.value()
         self.set_status(in_words(date) if date else self._empty_means)
+
+    def refresh(self) -> None:
+        """Show the date in words again (a form-wide error blanks every status line)."""
+        if not self.error_text():
+            self._show_words()
 
     def value(self) -> dt.date | None:
         """The committed date, or None when empty or unreadable (see :meth:`parse_error`)."""

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 
 from sjsref.clinical.alden import AldenDrugResult, AldenResult
 from sjsref.clinical.alden_criteria import points_text
-from sjsref.clinical.alden_rules import band_label
 from sjsref.clinical.bsa import BsaResult
 from sjsref.clinical.classification import CUTOFFS, ClassifyResult, shown_bsa
 from sjsref.clinical.numbers import format_beside, format_number, format_typed
 from sjsref.clinical.report import (
     alden_drug_headline,
+    alden_rank,
     bsa_amount,
     classification_text,
     model_line,
@@ -148,7 +148,7 @@ def bsa(result: BsaResult) -> Shown:
     )
 
 
-def _alden_drug_html(drug: AldenDrugResult) -> str:
+def _alden_drug_html(drug: AldenDrugResult, drugs: list[AldenDrugResult]) -> str:
     rows = "".join(
         f"<tr><td>{c.number}. {html.escape(c.label)}</td>"
         f"<td>{html.escape(c.value or 'not answered')}</td>"
@@ -156,27 +156,31 @@ def _alden_drug_html(drug: AldenDrugResult) -> str:
         f"<tr><td colspan='3'><small>{html.escape(c.rule)}</small></td></tr>"
         for c in drug.criteria
     )
-    band = f" ({html.escape(band_label(drug.band))})" if drug.band is not None else ""
     return (
-        f"<p><b>{drug.rank}. {html.escape(alden_drug_headline(drug))}</b>{band}</p>"
+        f"<p><b>{alden_rank(drug, drugs)} {html.escape(alden_drug_headline(drug))}</b></p>"
         "<table cellpadding='2'><tr><th align='left'>Criterion</th><th align='left'>Found</th>"
         f"<th>Points</th></tr>{rows}</table>"
     )
 
 
+def alden_headline(result: AldenResult) -> str:
+    """The first-ranked drug, or every drug tied first; a lone drug is just named."""
+    first = [d for d in result.drugs if d.rank == 1]
+    shown = "; ".join(alden_drug_headline(d) for d in first)
+    if len(first) > 1:
+        return f"Tied first: {shown}"
+    return f"Ranked first: {shown}" if len(result.drugs) > 1 else shown
+
+
 def alden(result: AldenResult) -> Shown:
     """Every suspect drug ranked: headline names the first, each drug's criteria beneath."""
-    first = result.drugs[0]
-    others = len(result.drugs) - 1
-    headline = (
-        f"Ranked first: {alden_drug_headline(first)}" if others else alden_drug_headline(first)
-    )
-    ranked = ", ".join(f"{d.rank}. {alden_drug_headline(d)}" for d in result.drugs[1:])
+    rest = [d for d in result.drugs if d.rank > 1]
+    ranked = ", ".join(f"{alden_rank(d, result.drugs)} {alden_drug_headline(d)}" for d in rest)
     warnings = list(result.warnings) + [w for d in result.drugs for w in d.warnings]
     return Shown(
-        html.escape(headline),
+        html.escape(alden_headline(result)),
         html.escape(f"Then {ranked}") if ranked else "",
-        detail="".join(_alden_drug_html(d) for d in result.drugs),
+        detail="".join(_alden_drug_html(d, result.drugs) for d in result.drugs),
         warnings=warnings,
         notes=result.notes,
         citations=result.citations,

@@ -67,7 +67,7 @@ def test_the_text_is_a_chart_note() -> None:
 @pytest.mark.parametrize(
     ("drug", "message"),
     [
-        ("x,start=2026-13-01", "--drug x: start: '2026-13-01' is not a date"),
+        ("x,start=2026-13-01", "--drug x: start: '2026-13-01': no such day"),
         ("x,start=2026-11-01,stop=2026-10-01", "--drug x: stop 2026-10-01 is before start"),
         ("x,start=2026-11-01,bogus=1", "--drug x: 'bogus=1' is not one of start="),
         ("x,start=2026-11-01,half-life-h=-3", "--drug x: half-life-h: input should be greater"),
@@ -112,3 +112,32 @@ def test_one_drug_under_two_names_is_refused_but_group_members_are_not() -> None
         "--drug", "amoxicillin,start=2026-11-01", "--drug", "ampicillin,start=2026-11-02"
     )  # fmt: skip
     assert len(out["drugs"]) == 2
+
+
+def test_a_near_miss_and_a_possible_repeat_are_noted_on_stderr() -> None:
+    done = run_cli(
+        "alden", *INDEX, "--json", "--drug", "carbamazepin,start=2026-11-01",
+        "--drug", "piroxicam,start=2026-11-01", "--drug", "Feldene,start=2026-11-02",
+    )  # fmt: skip
+    assert done.returncode == 0
+    assert (
+        "note: --drug carbamazepin is not in the drug table (did you mean carbamazepine?); "
+        "its notoriety is 'unknown'" in done.stderr
+    )
+    assert "--drug Feldene and --drug piroxicam are both the drug table's oxicam nsaids row" in (
+        done.stderr
+    )
+    assert len(json.loads(done.stdout)["drugs"]) == 3
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("x,start=2026-11-01,half-life-h=12,5", "half-life-h: write a decimal point (12.5)"),
+        ("x,start=2999-01-01", "start: '2999-01-01' (Tue 1 Jan 2999) is after today"),
+        ("x,start=01/11/2026", "slashes are not read"),
+    ],
+)
+def test_dates_and_numbers_are_read_as_the_window_reads_them(spec: str, message: str) -> None:
+    done = run_cli("alden", *INDEX, "--drug", spec)
+    assert done.returncode == 2 and message in done.stderr

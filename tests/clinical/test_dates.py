@@ -24,6 +24,7 @@ def test_day_first_and_year_first_read_the_same_day(text: str) -> None:
         ("04/03/2026", "slashes are not read, as 03/04 can be 3 April or 4 March"),
         ("3-4-26", "is not a date: write dd-mm-yyyy or yyyy-mm-dd, with a four-digit year"),
         ("2026-04", "is not a date"),
+        ("03.04-2026", "is not a date"),
         ("yesterday", "is not a date"),
         ("31-04-2026", "no such day (day 31, month 4, 2026)"),
         ("29-02-2026", "no such day"),

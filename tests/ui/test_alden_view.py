@@ -120,13 +120,18 @@ def test_dates_are_read_day_first_and_shown_in_words(window, qtbot):
     assert "is after today" in index.error_text()
 
 
-def test_a_date_picked_from_the_calendar_is_entered(window, qtbot):
+def test_a_date_picked_from_the_calendar_by_keyboard_is_entered(window, qtbot):
     page = _open(window)
     index = page.fields["index_day"]
-    index._prepare_calendar()
+    index.open_calendar()
     assert index.calendar.maximumDate() == QDate(TODAY.year, TODAY.month, TODAY.day)
-    index.calendar.clicked.emit(QDate(INDEX.year, INDEX.month, INDEX.day))
-    assert index.edit.text() == f"{INDEX:%d-%m-%Y}" and index.value() == INDEX
+    assert index.calendar.minimumDate() == QDate(1900, 1, 1)
+    assert index.calendar.selectedDate() == QDate(TODAY.year, TODAY.month, TODAY.day)
+    qtbot.keyClick(index.calendar.focusWidget() or index.calendar, Qt.Key.Key_Left)
+    qtbot.keyClick(index.calendar.focusWidget() or index.calendar, Qt.Key.Key_Return)
+    yesterday = TODAY - dt.timedelta(days=1)
+    assert index.edit.text() == f"{yesterday:%d-%m-%Y}" and index.value() == yesterday
+    assert not index.calendar.isVisible()
 
 
 def test_stop_before_start_is_marked_at_the_stop_date(window, qtbot):
@@ -175,3 +180,130 @@ def test_copy_gives_the_ranked_chart_note_and_new_patient_empties_the_page(windo
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.cards == [] and page.fields["index_day"].value() is None
     assert page.result is None
+
+
+def _prechallenge_texts(card):
+    return [card.prechallenge.itemText(i) for i in range(card.prechallenge.count())]
+
+
+def test_every_answer_reads_differently_and_in_the_papers_words(window, qtbot):
+    page = _open(window)
+    card = _add(page, qtbot, "allopurinol")
+    texts = _prechallenge_texts(card)
+    assert len(set(texts)) == len(texts)
+    assert "SJS/TEN after use of a similar drug (+2)" in texts
+    assert "Another reaction with the same drug (+2)" in texts
+    assert "The paper's category: Not done/unknown" in card.prechallenge_note.text()
+    # The paper: "liver or kidney function alterations or suspected drug interactions".
+    assert "function alterations" in card.impaired.yes.accessibleName()
+
+
+def test_a_drug_added_before_the_table_loads_waits_for_it(qtbot):
+    from sjsref.search.loaded import load_content
+    from sjsref.ui.alden_view import AldenView
+    from sjsref.ui.result_panel import Citer
+
+    table = []
+    page = AldenView(Citer(None), lambda: table[0] if table else None)
+    qtbot.addWidget(page)
+    _enter(qtbot, page.fields["index_day"].edit, _dmy(0))
+    card = _add(page, qtbot, "Tegretol")
+    _enter(qtbot, card.start.edit, _dmy(10))
+    assert card.notoriety.value() is None and page.result is None
+    assert "the type of drug of Tegretol (the drug table has not loaded)" in (
+        page.panel.detail.text()
+    )
+    table.append(load_content().library.tables)
+    page.recompute()  # what the window does once the library has loaded
+    assert card.name == "Tegretol (carbamazepine)" and card.notoriety.value() == Notoriety.STRONG
+    assert page.result.drugs[0].score == 6  # as `sjsref alden` gives it
+
+
+def test_a_date_still_being_typed_is_in_the_copied_note(window, qtbot):
+    page = _open(window)
+    _enter(qtbot, page.fields["index_day"].edit, _dmy(0))
+    card = _add(page, qtbot, "allopurinol")
+    _enter(qtbot, card.start.edit, _dmy(30))
+    card.stop.edit.setFocus()
+    qtbot.keyClicks(card.stop.edit, _dmy(5))  # no Enter, no pause: copied at once
+    page.copy_note()
+    stop = INDEX - dt.timedelta(days=5)
+    assert f"Stopped {stop.isoformat()}, 5 day(s)" in QApplication.clipboard().text()
+
+
+def test_a_changed_half_life_is_the_clinicians_not_the_tables(window, qtbot):
+    page = _open(window)
+    _enter(qtbot, page.fields["index_day"].edit, _dmy(0))
+    card = _add(page, qtbot, "phenobarbital")
+    assert card.half_life.edit.text() == "133"
+    assert card.half_life.status.text() == "From the drug table's phenobarbital row"
+    _enter(qtbot, card.start.edit, _dmy(30))
+    _enter(qtbot, card.stop.edit, _dmy(5))
+    assert "half-life from the drug table" in page.result.drugs[0].criteria[1].rule
+    _enter(qtbot, card.half_life.edit, "20")
+    assert card.half_life.status.text() == "Entered here"
+    assert "drug table" not in page.result.drugs[0].criteria[1].rule
+    _enter(qtbot, card.half_life.edit, "")
+    assert "Emptied: not answered (the drug table gives 133 h)" in card.half_life.status.text()
+    assert page.result.drugs[0].score is None  # emptied is unanswered, never refilled
+
+
+def test_the_date_in_words_comes_back_after_an_error_elsewhere(window, qtbot):
+    page = _open(window)
+    _enter(qtbot, page.fields["index_day"].edit, _dmy(0))
+    card = _add(page, qtbot, "allopurinol")
+    _enter(qtbot, card.start.edit, _dmy(10))
+    _enter(qtbot, card.stop.edit, _dmy(20))  # before the start: an error
+    _enter(qtbot, card.stop.edit, _dmy(5))
+    assert page.fields["index_day"].status.text() == in_words(INDEX)
+    assert card.start.status.text() == in_words(INDEX - dt.timedelta(days=10))
+
+
+def test_drugs_tied_first_are_shown_as_tied(window, qtbot):
+    page = _open(window)
+    _enter(qtbot, page.fields["index_day"].edit, _dmy(0))
+    for name in ("allopurinol", "lamotrigine"):
+        _enter(qtbot, _add(page, qtbot, name).start.edit, _dmy(14))
+    assert [d.rank for d in page.result.drugs] == [1, 1]
+    assert page.panel.headline.text().startswith("Tied first: allopurinol: 6")
+    assert page.cards[1].headline.text() == "<b>1=. lamotrigine: 6, very probable</b>"
+
+
+def test_a_near_miss_or_a_possible_repeat_is_added_only_when_confirmed(window, qtbot):
+    page = _open(window)
+    messages = []
+    page.message.connect(messages.append)
+    _enter(qtbot, page.drug_name, "carbamazepin")
+    assert page.cards == []
+    assert messages[-1].startswith("carbamazepin is not in the drug table: did you mean carbam")
+    _enter(qtbot, page.drug_name, "carbamazepin")  # Enter again: added as typed
+    assert [c.name for c in page.cards] == ["carbamazepin"]
+    _enter(qtbot, page.drug_name, "Bactrim DS")
+    assert "did you mean Bactrim?" in messages[-1] and len(page.cards) == 1
+    _add(page, qtbot, "piroxicam")
+    _enter(qtbot, page.drug_name, "Feldene")
+    assert messages[-1].startswith("Feldene may be the same drug as piroxicam (oxicam nsaids)")
+    assert len(page.cards) == 2
+    _enter(qtbot, page.drug_name, "Feldene")
+    assert len(page.cards) == 3
+
+
+def test_remove_is_the_cards_last_stop_and_focus_returns_to_the_name_box(window, qtbot):
+    page = _open(window)
+    card = _add(page, qtbot, "allopurinol")
+    qtbot.waitUntil(card.remove.isVisible)  # a new card is shown on the next event loop turn
+    card.continued.no.setFocus()
+    qtbot.keyClick(card.continued.no, Qt.Key.Key_Tab)
+    assert card.remove.hasFocus()  # after the last answer, not before the first
+    qtbot.keyClick(card.remove, Qt.Key.Key_Space)
+    assert page.cards == [] and page.drug_name.hasFocus()
+
+
+def test_a_zero_half_life_gets_one_plain_error_at_its_field(window, qtbot):
+    page = _open(window)
+    _enter(qtbot, page.fields["index_day"].edit, _dmy(0))
+    card = _add(page, qtbot, "allopurinol")
+    _enter(qtbot, card.start.edit, _dmy(10))
+    _enter(qtbot, card.half_life.edit, "0")
+    assert card.half_life.error_text().startswith("⚠ Invalid: Elimination half-life")
+    assert not page.form_error.isVisible()
