@@ -80,13 +80,12 @@ _FIXED = {
     "left-forearm": 3.0,
     "right-hand": 2.5,
     "left-hand": 2.5,
-    "right-foot": 3.5,
-    "left-foot": 3.5,
 }
+_FEET = {"right-foot": 3.5, "left-foot": 3.5}  # fixed too, but listed last: head to foot
 
 
 def lund_browder(column: AgeColumn) -> dict[str, float]:
-    """Each region's share of total BSA (%) for one age column."""
+    """Each region's share of total BSA (%) for one age column, listed head to foot."""
     return {
         "head": _HEAD[column],
         **_FIXED,
@@ -94,6 +93,7 @@ def lund_browder(column: AgeColumn) -> dict[str, float]:
         "left-thigh": _THIGH[column],
         "right-lower-leg": _LOWER_LEG[column],
         "left-lower-leg": _LOWER_LEG[column],
+        **_FEET,
     }
 
 
@@ -106,14 +106,55 @@ def region_label(region: str) -> str:
     return _REGION_LABELS.get(region) or region.replace("-", " ").capitalize()
 
 
-# Adult rule of nines (% of total BSA).
+# Adult rule of nines (% of total BSA), listed head to foot.
 RULE_OF_NINES = {
     "head-neck": 9.0,
     "anterior-trunk": 18.0,
     "posterior-trunk": 18.0,
     "right-arm": 9.0,
     "left-arm": 9.0,
+    "perineum": 1.0,
     "right-leg": 18.0,
     "left-leg": 18.0,
-    "perineum": 1.0,
 }
+
+
+class View(StrEnum):
+    """The two figures of the Lund-Browder chart."""
+
+    FRONT = "front"
+    BACK = "back"
+
+
+# The chart gives the head, each thigh and each lower leg as equal front and back
+# halves (A, B, C: "front or back", Lund 1944 chart). The neck and the arm and
+# foot parts are likewise taken as half in front and half behind: that split is
+# our reading, not confirmed from a source. The trunk halves, the buttocks and the
+# genitalia are each on one figure only.
+_FRONT_ONLY = frozenset({"anterior-trunk", "genitalia"})
+_BACK_ONLY = frozenset({"posterior-trunk", "right-buttock", "left-buttock"})
+
+
+def views_of(region: str) -> tuple[View, ...]:
+    """The figures a Lund-Browder region is drawn on."""
+    if region in _FRONT_ONLY:
+        return (View.FRONT,)
+    if region in _BACK_ONLY:
+        return (View.BACK,)
+    return (View.FRONT, View.BACK)
+
+
+def region_percent(region: str, by_view: dict[View, float]) -> float:
+    """% of the whole region, from % of each figure's part of it (a part not given is 0)."""
+    views = views_of(region)
+    return sum(by_view.get(view, 0.0) for view in views) / len(views)
+
+
+def view_percents(region: str, percent: float) -> dict[View, float]:
+    """A % typed for the whole region, shown spread evenly over its figures."""
+    return dict.fromkeys(views_of(region), percent)
+
+
+def view_share(column: AgeColumn, region: str) -> float:
+    """% of total BSA that one figure's part of a region is (half of the head, ...)."""
+    return lund_browder(column)[region] / len(views_of(region))

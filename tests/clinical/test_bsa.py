@@ -9,7 +9,17 @@ from pydantic import ValidationError
 
 from sjsref.clinical import bsa
 from sjsref.clinical import plausibility as lim
-from sjsref.clinical.bsa_charts import RULE_OF_NINES, AgeColumn, age_column, lund_browder
+from sjsref.clinical.bsa_charts import (
+    RULE_OF_NINES,
+    AgeColumn,
+    View,
+    age_column,
+    lund_browder,
+    region_percent,
+    view_percents,
+    view_share,
+    views_of,
+)
 from sjsref.clinical.classification import Category
 from sjsref.clinical.inputs import field_errors
 from sjsref.clinical.report import chart_note
@@ -302,3 +312,48 @@ def test_a_bad_method_or_hand_is_reported_once_by_its_own_field() -> None:
     with pytest.raises(ValidationError) as caught:
         bsa.PalmInput(surface="foot", count=3)
     assert [f for f, _ in field_errors(caught.value)] == ["surface"]
+
+
+# The chart's halves, as published: A = front or back of the head, B = of one
+# thigh, C = of one lower leg, by age column 0, 1, 5, 10, 15, adult (Lund 1944
+# chart as reproduced at academy2.activheal.com, topic five; see research notes).
+_HALVES = {
+    "head": (9.5, 8.5, 6.5, 5.5, 4.5, 3.5),
+    "right-thigh": (2.75, 3.25, 4, 4.25, 4.5, 4.75),
+    "left-lower-leg": (2.5, 2.5, 2.75, 3, 3.25, 3.5),
+}
+
+
+@pytest.mark.parametrize("region", list(_HALVES))
+def test_a_figure_shows_the_published_half_of_head_thigh_and_leg(region: str) -> None:
+    for column, half in zip(AgeColumn, _HALVES[region], strict=True):
+        assert views_of(region) == (View.FRONT, View.BACK)
+        assert view_share(column, region) == half
+
+
+def test_every_region_is_drawn_and_each_column_adds_up_over_the_figures() -> None:
+    for column in AgeColumn:
+        parts = [
+            view_share(column, region) for region in lund_browder(column) for _ in views_of(region)
+        ]
+        assert sum(parts) == pytest.approx(100)
+    assert views_of("anterior-trunk") == (View.FRONT,)
+    assert views_of("genitalia") == (View.FRONT,)
+    assert views_of("right-buttock") == (View.BACK,)
+
+
+def test_region_percent_averages_its_figures_and_spreads_back_evenly() -> None:
+    assert region_percent("head", {View.FRONT: 100}) == 50
+    assert region_percent("head", {View.FRONT: 50, View.BACK: 100}) == 75
+    assert region_percent("posterior-trunk", {View.BACK: 25}) == 25
+    assert view_percents("head", 30) == {View.FRONT: 30, View.BACK: 30}
+    assert view_percents("genitalia", 30) == {View.FRONT: 30}
+
+
+def test_regions_are_listed_head_to_foot() -> None:
+    order = list(lund_browder(AgeColumn.ADULT))
+    assert order[0] == "head"
+    assert order.index("right-thigh") < order.index("right-lower-leg") < order.index("right-foot")
+    assert order[-2:] == ["right-foot", "left-foot"]
+    nines = list(RULE_OF_NINES)
+    assert nines.index("perineum") < nines.index("right-leg")
