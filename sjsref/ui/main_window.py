@@ -156,7 +156,19 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.linkActivated.connect(self.navigate)
             page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
+            carry = getattr(page, "carry", None)  # the BSA page offers its figure to others
+            if carry is not None:
+                carry.connect(self.carry_value)
         return page
+
+    def carry_value(self, calc_id: str, name: str, value: float, note: str) -> None:
+        """Open another calculator with a figure from this one filled in (BSA -> SCORTEN)."""
+        self.navigate(f"calc:{calc_id}")
+        receive = getattr(self.calculators.get(calc_id), "receive", None)
+        if callable(receive):
+            receive(name, value, note)
+            self.stack.focus_current()
+            self.statusBar().showMessage(f"Carried over {note}.", MESSAGE_MS)
 
     # -- start-up -----------------------------------------------------------------
 

@@ -12,8 +12,9 @@ import sys
 from datetime import datetime
 from typing import Any, Protocol
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
+from sjsref.clinical.numbers import format_typed
 from sjsref.clinical.spec import CalculatorSpec, InputSpec, Kind
 from sjsref.ui.calc_page import CalculatorPage
 from sjsref.ui.fields import ChoiceField, Field, NumberField, YesNoField, form_label, with_mnemonic
@@ -62,6 +63,8 @@ class SpecForm(CalculatorPage):
             field = self._field(spec_input)
             text = with_mnemonic(spec_input.question or spec_input.label, spec_input.mnemonic)
             self.add_field(form_label(text, field), field)
+        self._carried: dict[str, tuple[str, QLabel]] = {}  # field -> (text carried, its note)
+        self.computed.connect(self._drop_stale_notes)
         self.recompute()
 
     def _field(self, spec: InputSpec) -> Field:
@@ -87,6 +90,38 @@ class SpecForm(CalculatorPage):
         saved = prefs.unit(name)
         field.set_unit(next((u for _, u in spec.choices if u.value == saved), None), ask=False)
         return field
+
+    def receive(self, name: str, value: float, note: str) -> None:
+        """Fill a number field with a figure from another calculator, and say so beneath it.
+
+        The note stays while the field holds that figure; a change or Clear removes it.
+        """
+        field = self.fields[name]
+        assert isinstance(field, NumberField)
+        text = format_typed(value)
+        if name in self._carried:
+            label = self._carried[name][1]
+        else:
+            label = QLabel(self)
+            label.setObjectName(f"{name}_carried")
+            label.setWordWrap(True)
+            row = self.form.getWidgetPosition(field)[0]  # type: ignore[index]
+            self.form.insertRow(row + 1, "", label)
+        self._carried[name] = (text, label)
+        unit = self.spec.input(name).unit
+        label.setText(f"↳ {text} {unit} {note}".replace("  ", " "))
+        label.setVisible(True)
+        field.set_text(text)
+
+    def carried_note(self, name: str) -> str:
+        """The note beneath a field filled from another calculator ("" when there is none)."""
+        found = self._carried.get(name)
+        return found[1].text() if found and found[1].isVisibleTo(self) else ""
+
+    def _drop_stale_notes(self) -> None:
+        for name, (text, label) in self._carried.items():
+            if self.fields[name].edit.text().strip() != text:  # type: ignore[attr-defined]
+                label.setVisible(False)
 
     def lab(self, name: str) -> LabField:
         field = self.fields[name]
