@@ -1,9 +1,11 @@
 """Detached body-surface area: Lund-Browder by age, rule of nines, or the palm.
 
-Each region row takes the percentage of that region that is detached (and,
-for the chart, erythematous); an empty row is a region not affected. The
-share of each region comes from ``sjsref.clinical.bsa_charts``; labels,
-choices and Alt+letters from the calculator's spec.
+Each region row takes the percentage of that region that is detached (and
+erythematous); an empty row is a region not affected. For the Lund-Browder
+chart a body map (``body_map``) above the rows marks the same regions by mouse
+and is kept in step with them both ways. The share of each region comes from
+``sjsref.clinical.bsa_charts``; labels, choices and Alt+letters from the spec.
+The detached figure can be carried into SCORTEN, ABCD-10 or classification.
 ``python -m sjsref.ui.bsa_view`` opens it alone.
 """
 

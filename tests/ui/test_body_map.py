@@ -13,7 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 
 from sjsref.clinical.bsa_charts import View
-from sjsref.ui.body_map import KEY_ORDER, PARTS, Mode
+from sjsref.ui.body_map import Mode
+from sjsref.ui.body_outline import KEY_ORDER, PARTS
 from sjsref.ui.bsa_view import PALM
 
 HALF_HEAD = {"1": 8.5, "adult": 3.5}  # A, at age 1-4 and adult
@@ -193,3 +194,12 @@ def test_palm_fields_stay_together_and_a_range_is_not_carried(window, qtbot):
     _enter(qtbot, count.edit, "10")  # sex not given: a range
     assert "–" in page.panel.headline.text()
     assert not page.carry_row.buttons["scorten"].isEnabled()
+
+
+def test_every_region_is_drawn_on_its_figures_and_can_be_hit(window):
+    page = _open(window)
+    drawn = {(region, view) for view in View for region, _path in PARTS[view]}
+    assert drawn == set(KEY_ORDER)
+    assert {region for region, _view in KEY_ORDER} == set(page.lund.rows)
+    for region, view in KEY_ORDER:
+        _point(page, region, view)  # the part's middle finds that part, not a neighbour
