@@ -99,6 +99,10 @@ def _criterion(number: int, cid: str, label: str, outcome: r.Outcome, rule: str)
     )
 
 
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
 def delay_days(index_day: dt.date, start: dt.date) -> int:
     """Days from first intake to the index day: index day minus start date."""
     return (index_day - start).days
@@ -109,13 +113,13 @@ def delay(drug: DrugExposure, index_day: dt.date) -> AldenCriterion:
     days = delay_days(index_day, drug.start)
     label = "Delay from first intake to index day"
     if days <= 0:
-        when = "on the index day" if days == 0 else f"{-days} day(s) after the index day"
+        when = "on the index day" if days == 0 else f"{_days(-days)} after the index day"
         rule = f"Started {drug.start}, {when}; started on or after the index day"
         return _criterion(1, "delay", label, r.DELAY_EXCLUDED, rule)
     shifted = drug.prechallenge in r.PREVIOUS_REACTION_TO_SAME_DRUG
     windows = r.DELAY_WINDOWS_AFTER_PREVIOUS_REACTION if shifted else r.DELAY_WINDOWS
     window = next(w for w in windows if w.holds(days))
-    rule = f"{days} day(s) from first intake ({drug.start}) to index day ({index_day}); "
+    rule = f"{_days(days)} from first intake ({drug.start}) to index day ({index_day}); "
     if shifted:
         rule += "previous reaction to the same drug, so the shifted windows apply; "
     rule += window.label()
@@ -130,7 +134,7 @@ def present(drug: DrugExposure, index_day: dt.date) -> tuple[AldenCriterion, lis
         rule = f"{taken}, so taken up to the index day"
         return _criterion(2, "present", label, r.PRESENT_DEFINITE, rule), []
     days = (index_day - drug.stop).days
-    stopped = f"Stopped {drug.stop}, {days} day(s) ({days * HOURS_PER_DAY} h) before the index day"
+    stopped = f"Stopped {drug.stop}, {_days(days)} ({days * HOURS_PER_DAY} h) before the index day"
     if drug.half_life_h is None:
         return _not_derived(label, stopped), [
             Message(

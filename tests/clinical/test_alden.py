@@ -100,10 +100,11 @@ def test_windows_do_not_shift_without_a_reaction_to_the_same_drug(previous: str)
 
 def test_delay_rule_names_the_dates_and_the_day_count() -> None:
     rule = crit(one(days=21), "delay").rule
-    assert "21 day(s) from first intake (2026-02-17) to index day (2026-03-10)" in rule
+    assert "21 days from first intake (2026-02-17) to index day (2026-03-10)" in rule
     assert rule.endswith("5-28 days: Suggestive (+3)")
     assert "on the index day" in crit(one(days=0), "delay").rule
-    assert "2 day(s) after the index day" in crit(one(days=-2), "delay").rule
+    assert "2 days after the index day" in crit(one(days=-2), "delay").rule
+    assert crit(one(days=1), "delay").rule.startswith("1 day from first intake")
 
 
 def test_window_labels_come_from_the_windows() -> None:
@@ -149,7 +150,7 @@ def test_five_half_lives_on_both_sides(days_before: int, impaired: bool, points:
 
 def test_five_half_lives_rule_text_shows_the_arithmetic() -> None:
     rule = crit(_stopped(6, half_life_h=24), "present").rule
-    assert "6 day(s) (144 h) before the index day" in rule
+    assert "6 days (144 h) before the index day" in rule
     assert "5 half-lives = 5 x 24 h = 120 h" in rule
     assert rule.endswith("Excluded (-3)")
 

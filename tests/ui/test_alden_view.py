@@ -228,7 +228,7 @@ def test_a_date_still_being_typed_is_in_the_copied_note(window, qtbot):
     qtbot.keyClicks(card.stop.edit, _dmy(5))  # no Enter, no pause: copied at once
     page.copy_note()
     stop = INDEX - dt.timedelta(days=5)
-    assert f"Stopped {stop.isoformat()}, 5 day(s)" in QApplication.clipboard().text()
+    assert f"Stopped {stop.isoformat()}, 5 days" in QApplication.clipboard().text()
 
 
 def test_a_changed_half_life_is_the_clinicians_not_the_tables(window, qtbot):
