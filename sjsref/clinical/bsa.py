@@ -163,6 +163,22 @@ ERYTHEMA_NOTE = Message(
 )
 
 
+# The research check (clinical-sources.md, "Items still UNCONFIRMED") confirmed the
+# age-varying shares from reproductions of the chart, not the fixed ones: say so.
+LUND_BROWDER_NOTE = Message(
+    kind=MessageKind.METHOD,
+    text=(
+        "Lund-Browder shares: head, thigh and lower leg by age were checked against "
+        "reproductions of the chart. The shares that do not change with age (neck, "
+        "trunk, buttocks, genitalia, arms, hands, feet) are the chart's usual values "
+        "and make every age column add up to 100 %, but were not checked against the "
+        "1944 paper itself. On the body map the neck, arms, hands and feet count half "
+        "in front, half behind."
+    ),
+    citations=[LUND_1944],
+)
+
+
 def _exact(value: float) -> float:
     """Drop float noise (9.600000000000001) only: typed values have at most 4 decimals and
     chart shares 2, so 6 decimals keep every product exact and every side of a cut-off."""
@@ -205,9 +221,11 @@ def from_regions(inp: RegionsInput) -> BsaResult:
     classified = _classified(detached)
     column = None
     warnings: list[Message] = list(classified.warnings)
+    notes = [ERYTHEMA_NOTE, *classified.notes[1:]]
     if inp.method == Method.LUND_BROWDER:
         column = age_column(inp.age_years if inp.age_years is not None else 0)
         citation = LUND_1944
+        notes.append(LUND_BROWDER_NOTE)
     else:
         citation = WALLACE_1951
         warnings += _nines_warnings(inp.age_years)
@@ -221,7 +239,7 @@ def from_regions(inp: RegionsInput) -> BsaResult:
         **_class_fields(classified),
         regions=shares,
         warnings=warnings,
-        notes=[ERYTHEMA_NOTE, *classified.notes[1:]],
+        notes=notes,
         citations=[citation, BASTUJI_GARIN_1993],
     )
 

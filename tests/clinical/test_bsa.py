@@ -135,6 +135,14 @@ def test_rule_of_nines_in_a_child_warns() -> None:
     assert not _regions(40, ("head-neck", 100, 0), method="rule-of-nines").warnings
 
 
+def test_lund_browder_says_which_shares_were_checked() -> None:
+    lund = _regions(30, ("neck", 50, 0))
+    nines = _regions(30, ("right-leg", 50, 0), method="rule-of-nines")
+    assert bsa.LUND_BROWDER_NOTE in lund.notes
+    assert "not checked against the 1944 paper" in bsa.LUND_BROWDER_NOTE.text
+    assert bsa.LUND_BROWDER_NOTE not in nines.notes
+
+
 def test_rule_of_nines_without_age_warns() -> None:
     result = bsa.from_regions(
         bsa.RegionsInput(
