@@ -14,6 +14,8 @@ RUNTIME_APT="libegl1 libgl1 libopengl0 libfontconfig1 libfreetype6 libglib2.0-0 
 libx11-6 libx11-xcb1 libxkbcommon0 libxkbcommon-x11-0 libxcb1 libxcb-cursor0 libxcb-icccm4
 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0
 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 fonts-dejavu-core"
+# The tests read the printed PDFs back with pdftotext and pdfinfo.
+TEST_APT="poppler-utils"
 
 apt_install() {
   local missing=()
@@ -35,6 +37,10 @@ if ! command -v "$python" >/dev/null || ! "$python" -c 'import ensurepip, venv' 
 fi
 # shellcheck disable=SC2086  # the package list is split on purpose
 apt_install $RUNTIME_APT
+if [ "$mode" = test ]; then
+  # shellcheck disable=SC2086
+  apt_install $TEST_APT
+fi
 
 # The virtual environment, pinned by constraints.txt; reinstalled only when
 # pyproject.toml or constraints.txt change.
