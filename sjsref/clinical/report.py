@@ -17,9 +17,11 @@ from sjsref.clinical.bsa import BsaResult, RegionShare
 from sjsref.clinical.classification import CUTOFFS, Category, ClassifyResult, shown_bsa
 from sjsref.clinical.numbers import format_beside, format_number, format_typed
 from sjsref.clinical.results import CriterionResult, Message, ScoreResult
+from sjsref.clinical.scorten_course import Course
 
 
-def _value(c: CriterionResult) -> str:
+def criterion_value(c: CriterionResult) -> str:
+    """What was entered for a criterion, with its unit, as typed."""
     if c.value is None:
         return "not answered"
     if isinstance(c.value, bool):
@@ -29,9 +31,13 @@ def _value(c: CriterionResult) -> str:
     return f"{shown}, {c.pending}: not scored" if c.pending else shown
 
 
+def criterion_mark(c: CriterionResult) -> str:
+    """'MET', 'not met', or '?' while it cannot be judged: words, never colour alone."""
+    return "?" if c.met is None else ("MET" if c.met else "not met")
+
+
 def _criterion_line(c: CriterionResult) -> str:
-    mark = "?" if c.met is None else ("MET" if c.met else "not met")
-    return f"- {c.label}: {_value(c)} [{mark}]"
+    return f"- {c.label}: {criterion_value(c)} [{criterion_mark(c)}]"
 
 
 def _sources(keys: list[str], names: Mapping[str, str]) -> str:
@@ -192,6 +198,28 @@ def _alden_lines(r: AldenResult) -> list[str]:
     return lines
 
 
+def _result_lines(result: BaseModel) -> tuple[list[str], list[str]]:
+    """The note's lines for one result, and the citation keys it rests on."""
+    if isinstance(result, ScoreResult):
+        lines = _score_lines(result) + [_criterion_line(c) for c in result.criteria]
+    elif isinstance(result, BsaResult):
+        lines = _bsa_lines(result)
+    elif isinstance(result, ClassifyResult):
+        lines = _classify_lines(result)
+    elif isinstance(result, AldenResult):
+        lines = _alden_lines(result)
+    else:
+        raise TypeError(f"no chart note for a {type(result).__name__}")
+    return lines + _messages(result.warnings, "WARNING"), list(result.citations)
+
+
+def _footer(keys: list[str], when: datetime, sources: Mapping[str, str] | None) -> list[str]:
+    return [
+        f"Source: {_sources(keys, sources or {})}",
+        f"Computed with SJSRef {when:%Y-%m-%d %H:%M}; check against the clinical picture.",
+    ]
+
+
 def chart_note(result: BaseModel, when: datetime, sources: Mapping[str, str] | None = None) -> str:
     """A short plain-text summary of any calculator's result, to paste into a chart note.
 
@@ -204,17 +232,20 @@ def chart_note(result: BaseModel, when: datetime, sources: Mapping[str, str] | N
     Raises:
         TypeError: ``result`` is not a calculator result this module knows.
     """
-    if isinstance(result, ScoreResult):
-        lines = _score_lines(result) + [_criterion_line(c) for c in result.criteria]
-    elif isinstance(result, BsaResult):
-        lines = _bsa_lines(result)
-    elif isinstance(result, ClassifyResult):
-        lines = _classify_lines(result)
-    elif isinstance(result, AldenResult):
-        lines = _alden_lines(result)
-    else:
-        raise TypeError(f"no chart note for a {type(result).__name__}")
-    lines += _messages(result.warnings, "WARNING")
-    lines.append(f"Source: {_sources(result.citations, sources or {})}")
-    lines.append(f"Computed with SJSRef {when:%Y-%m-%d %H:%M}; check against the clinical picture.")
-    return "\n".join(lines)
+    lines, keys = _result_lines(result)
+    return "\n".join(lines + _footer(keys, when, sources))
+
+
+def course_note(course: Course, when: datetime, sources: Mapping[str, str] | None = None) -> str:
+    """Day 1 and day 3 SCORTEN in one chart note: the change first, then each day in full.
+
+    Raises:
+        ValueError: one of the two days has no result.
+    """
+    if course.day1 is None or course.day3 is None:
+        raise ValueError("both days are needed for a day 1 / day 3 note")
+    lines = [f"SCORTEN day 1 and day 3: {course.change_text}", course.advice]
+    lines += ["", "Day 1 (admission):", *_result_lines(course.day1)[0]]
+    lines += ["", "Day 3:", *_result_lines(course.day3)[0], ""]
+    keys = [*course.day1.citations, *course.evidence.citations, *course.day3.citations]
+    return "\n".join(lines + _footer(list(dict.fromkeys(keys)), when, sources))
