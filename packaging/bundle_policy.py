@@ -7,7 +7,8 @@ library and PyInstaller itself.
 
 Decisions, measured on PySide6 6.11 / PyInstaller 6.22 / Debian 12:
 
-* Qt: the app uses QtCore, QtGui and QtWidgets (QtSvg for the icon). Plugins
+* Qt: the app uses QtCore, QtGui and QtWidgets (QtSvg for the icon,
+  QtPrintSupport for Ctrl+P and Export PDF). Plugins
   are kept by name below; everything else (eglfs, linuxfb, vnc, evdev input,
   TLS, network information, the GTK3 theme that pulls GTK, cairo and pango,
   image formats we never read) is dropped.
@@ -106,7 +107,6 @@ EXCLUDED_MODULES = [
     "PySide6.QtMultimedia",
     "PySide6.QtPdf",
     "PySide6.Qt3DCore",
-    "PySide6.QtPrintSupport",
     "PySide6.QtSql",
     "PySide6.QtTest",
     "PySide6.QtXml",
@@ -132,6 +132,9 @@ _QT_PLUGINS_KEPT = {
     # no warning). Leaving it out also drops libxcb-glx0 from Depends.
     "imageformats": {"qsvg"},  # the window icon is SVG; PNG is built into QtGui
     "iconengines": {"qsvgicon"},
+    # Ctrl+P reaches the system's printers through CUPS (Linux) or the
+    # Windows spooler; without them the print dialog offers only a PDF file.
+    "printsupport": {"cupsprintersupport", "windowsprintersupport"},
     # dead keys / compose (accented names) and IBus (input methods)
     "platforminputcontexts": {
         "composeplatforminputcontextplugin",
