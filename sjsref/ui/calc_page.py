@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sjsref.clinical.assessment import Assessment, assessment
 from sjsref.clinical.bsa import BsaResult
 from sjsref.clinical.classification import ClassifyResult
 from sjsref.clinical.inputs import Location, located_errors
+from sjsref.clinical.next_steps import next_steps
 from sjsref.clinical.report import chart_note
 from sjsref.clinical.results import ScoreResult
 from sjsref.clinical.spec import CalculatorSpec
@@ -133,7 +135,7 @@ class CalculatorPage(QWidget):
         return None if values is None else self.spec.run(values)
 
     def present(self, result: BaseModel) -> None:
-        """Show a result on the panel and at the fields."""
+        """Show a result on the panel and at the fields, and the sections to read next."""
         if isinstance(result, ScoreResult):
             self.show_score(result)
             self.display(presenters.score(result))
@@ -141,6 +143,7 @@ class CalculatorPage(QWidget):
             self.display(presenters.classify(result))
         elif isinstance(result, BsaResult):
             self.display(presenters.bsa(result))
+        self.panel.show_next_steps(next_steps(result))
 
     def prompt(self) -> tuple[str, str]:
         """Headline and detail (HTML) shown while :meth:`compute` returns None."""
@@ -250,6 +253,17 @@ class CalculatorPage(QWidget):
         if self.result is None:
             return None
         return chart_note(self.result, self._clock(), self.panel.citer.short_names())
+
+    def now(self) -> datetime:
+        """The time stamped on what this page copies or prints."""
+        return self._clock()
+
+    def assessment(self) -> Assessment | None:
+        """What a printout of this page holds, or None while there is no result."""
+        self.commit_all()
+        if self.result is None:
+            return None
+        return assessment(self.result, self.info.name)
 
     def copy_note(self) -> None:
         note = self.chart_note()

@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # the loaded library's types: not imported before the first p
 
 SEARCH_LIMIT = 30
 NEW_PATIENT = "Ctrl+N"
+PRINT = "Ctrl+P"
+EXPORT_PDF = "Ctrl+Shift+E"
 # How long a confirmation ("Chart note copied") stays in the status bar.
 MESSAGE_MS = 5000
 
@@ -83,9 +85,11 @@ class MainWindow(QMainWindow):
         self.new_patient_button = self._tool_button("New patient", tip, self.new_patient)
         self.new_patient_button.setObjectName("new_patient")
         self.about_button = self._tool_button("About", "About SJSRef (F1)", self.show_about)
+        self.print_button = self._print_button()
         for widget in (self.back_button, self.forward_button, self.search):
             top.addWidget(widget, 1 if widget is self.search else 0)
         top.addWidget(self.new_patient_button)
+        top.addWidget(self.print_button)
         top.addWidget(self.about_button)
         outer.addLayout(top)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
@@ -129,6 +133,8 @@ class MainWindow(QMainWindow):
             ("Ctrl+0", lambda: self.zoom(0)),
             ("F1", self.show_about),
             (NEW_PATIENT, self.new_patient),
+            (PRINT, self.print_page),
+            (EXPORT_PDF, lambda: self.export_pdf()),
         ]
         for keys, slot in bindings:
             QShortcut(QKeySequence(keys), self).activated.connect(slot)
@@ -313,6 +319,36 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             "New patient: every calculator is empty (lab units kept).", MESSAGE_MS
         )
+
+    def _print_button(self) -> QToolButton:
+        from PySide6.QtWidgets import QMenu
+
+        button = self._tool_button(
+            "Print", "Print or save as PDF the article or assessment shown", self.print_page
+        )
+        button.setObjectName("print")
+        menu = QMenu(button)
+        menu.addAction(f"Print…\t{PRINT}", lambda: self.print_page())
+        menu.addAction(f"Export PDF…\t{EXPORT_PDF}", lambda: self.export_pdf())
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        return button
+
+    def _printout(self) -> Any:
+        from sjsref.ui import printing  # Qt's print support: loaded when first asked for
+
+        library = self.content.library if self.content is not None else None
+        return printing, printing.printable(self.stack.currentWidget(), library)
+
+    def print_page(self) -> None:
+        """Print the article or the assessment shown (Ctrl+P)."""
+        printing, found = self._printout()
+        self.statusBar().showMessage(printing.print_page(self, found), MESSAGE_MS)
+
+    def export_pdf(self, path: str | None = None) -> None:
+        """Save the article or the assessment shown as a PDF; asks where unless ``path``."""
+        printing, found = self._printout()
+        self.statusBar().showMessage(printing.export_pdf(self, found, path), MESSAGE_MS)
 
     def show_about(self) -> None:
         self._views.about(self, self.content)

@@ -8,10 +8,12 @@ not told by colour alone. Sources are the numbered references of the library.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from sjsref.clinical.next_steps import NextStep
 from sjsref.clinical.results import Message, MessageKind
 from sjsref.content.models import Library
 from sjsref.content.short_sources import short_name
@@ -68,6 +70,18 @@ class Citer:
             return {}
         return {r.key: short_name(r.csl) for r in self._library.references}
 
+    @property
+    def library(self) -> Library | None:
+        """The loaded library, or None before it loads (or when it failed to)."""
+        return self._library
+
+    def reference_text(self, key: str) -> str:
+        """One source as plain AMA text with its number, for print ('3. Guégan S, ...')."""
+        number = self._number(key)
+        if number is None or self._library is None:
+            return key
+        return f"{number}. {self._library.reference(key).text}"
+
     def full(self, key: str) -> str:
         """One source as a numbered AMA reference linking to the reference list."""
         number = self._number(key)
@@ -122,6 +136,8 @@ class ResultPanel(QWidget):
         box = QVBoxLayout(self.warning_box)
         self.warnings = _rich_label("warnings", self.warning_box)
         box.addWidget(self.warnings)
+        self.next_steps = _rich_label("next_steps", self)
+        self.next_steps.setAccessibleName("Next steps in the library")
         self.notes = _rich_label("notes", self)
         self.sources = _rich_label("sources", self)
         for widget in (
@@ -129,6 +145,7 @@ class ResultPanel(QWidget):
             self.mortality,
             self.model_mortality,
             self.warning_box,
+            self.next_steps,
             self.detail,
             self.notes,
             self.sources,
@@ -161,8 +178,19 @@ class ResultPanel(QWidget):
         self._set(self.warnings, self._messages(warnings or []))
         self.warning_box.setVisible(bool(warnings))
         self._set(self.notes, self._messages(notes or []))
+        self._set(self.next_steps, "")
         sources = "".join(f"<p>{self.citer.full(k)}</p>" for k in citations or [])
         self._set(self.sources, f"<p><b>Sources</b></p>{sources}" if sources else "")
+
+    def show_next_steps(self, steps: Sequence[NextStep]) -> None:
+        """Links to the library sections that say what to do at this result's severity."""
+        items = "".join(
+            f'<li><a href="{html.escape(s.target)}">{html.escape(s.label)}</a></li>' for s in steps
+        )
+        self._set(
+            self.next_steps,
+            f"<p><b>Next steps in the library</b></p><ul>{items}</ul>" if steps else "",
+        )
 
     def show_invalid(self, message: str) -> None:
         """No result while an input is invalid: a stale score would mislead."""

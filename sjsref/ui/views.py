@@ -61,6 +61,10 @@ class Views:
             from sjsref.ui.alden_view import AldenView
 
             return AldenView(self.citer(), self._tables, **extra)
+        if found.id == "scorten":  # its own inputs per day of admission
+            from sjsref.ui.scorten_view import ScortenView
+
+            return ScortenView(found, self.citer(), prefs=prefs, **extra)
         return SpecForm(found, self.citer(), prefs=prefs, **extra)
 
     def reading_views(self, library: Library) -> tuple[ArticleView, ReferencesView, TablesView]:

@@ -1,0 +1,207 @@
+"""SCORTEN with a day of its own for each day of admission, and day 1 against day 3.
+
+The generated form, plus: each day (the "Day of admission" choice) keeps its
+own inputs, so day 1 and day 3 are entered apart and each is scored by the
+same compute. A strip beside the form sets both scores side by side with the
+change and what Guégan et al. (2006) found about day 3
+(``sjsref.clinical.scorten_course``). The inputs of the other days live in
+this object only: nothing typed is written to disk.
+``python -m sjsref.ui.scorten_view`` opens it alone.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from sjsref.clinical.assessment import Assessment, course_assessment
+from sjsref.clinical.citations import GUEGAN_2006
+from sjsref.clinical.report import course_note
+from sjsref.clinical.results import ScoreResult
+from sjsref.clinical.scorten_course import ADMISSION_DAY, RECHECK_DAY, Course, compare
+from sjsref.clinical.spec import CalculatorSpec
+from sjsref.ui.fields import NumberField, YesNoField
+from sjsref.ui.lab_field import LabField
+from sjsref.ui.result_panel import Citer
+from sjsref.ui.spec_form import SpecForm, UnitPrefs
+
+DAY = "day"
+# What does not change between day 1 and day 3: carried into a day not yet entered.
+PATIENT_INPUTS = ("age_years", "malignancy")
+COURSE_DAYS = (ADMISSION_DAY, RECHECK_DAY)
+
+
+class ScortenView(SpecForm):
+    """The SCORTEN form with one set of inputs per day and the day 1 / day 3 strip."""
+
+    _ready = False  # the form is built (SpecForm computes once before that)
+
+    def __init__(
+        self,
+        spec: CalculatorSpec,
+        citer: Citer,
+        prefs: UnitPrefs | None = None,
+        clock: Any = datetime.now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(spec, citer, prefs=prefs, clock=clock, parent=parent)
+        self._shown_day: object = ADMISSION_DAY
+        self._stored: dict[object, dict[str, Any]] = {}  # inputs of the days not shown
+        self.day_results: dict[object, ScoreResult | None] = {}
+        self.course_strip = QLabel(self)
+        self.course_strip.setObjectName("course_strip")
+        self.course_strip.setWordWrap(True)
+        self.course_strip.setTextFormat(Qt.TextFormat.RichText)
+        self.course_strip.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.course_strip.linkActivated.connect(self.linkActivated)
+        # In the result column under the day's own score and warnings, so the
+        # form never moves when the strip appears.
+        column = self.panel.layout()
+        assert isinstance(column, QVBoxLayout)
+        column.insertWidget(column.indexOf(self.panel.warning_box) + 1, self.course_strip)
+        self._ready = True
+        self.recompute()
+
+    # -- one set of inputs per day ------------------------------------------------
+
+    def recompute(self) -> None:
+        if self._ready:
+            self._follow_day()
+        super().recompute()
+        if self._ready:
+            result = self.result if isinstance(self.result, ScoreResult) else None
+            self.day_results[self._shown_day] = result
+            self._show_course()
+
+    def _follow_day(self) -> None:
+        """When the day choice changed: keep the inputs of the day left, show the new day's."""
+        day = self.fields[DAY].value()
+        if day == self._shown_day:
+            return
+        for field in self.fields.values():  # a half-typed number belongs to the day left
+            if isinstance(field, NumberField):
+                field.blockSignals(True)
+                field.commit()
+                field.blockSignals(False)
+        left = self._snapshot()
+        self._stored[self._shown_day] = left
+        stored = self._stored.pop(day, None)
+        if stored is None:
+            stored = {name: left[name] for name in PATIENT_INPUTS}
+            self.message.emit(
+                f"Day {day}: age and malignancy carried over from day {self._shown_day}; "
+                "enter the rest for this day."
+            )
+        self._restore(stored)
+        self._shown_day = day
+
+    def _snapshot(self) -> dict[str, Any]:
+        """What is typed in each field (as text), its unit and its unit confirmation."""
+        saved: dict[str, Any] = {}
+        for name, field in self.fields.items():
+            if isinstance(field, LabField):
+                # A value whose unit switch awaits "convert or keep" is saved without a
+                # unit: back on its day it is held until a unit is chosen, never misread.
+                pending = field.value() is None and field.edit.text() and not field.parse_error()
+                saved[name] = (
+                    field.edit.text(),
+                    None if pending else field.unit(),
+                    field.confirmed,
+                )
+            elif isinstance(field, NumberField):
+                saved[name] = field.edit.text()
+            elif isinstance(field, YesNoField):
+                saved[name] = field.value()
+        return saved
+
+    def _restore(self, saved: dict[str, Any]) -> None:
+        for name, field in self.fields.items():
+            if name == DAY:
+                continue
+            field.blockSignals(True)
+            field.clear()
+            value = saved.get(name)
+            if isinstance(field, LabField) and value is not None:
+                text, unit, confirmed = value
+                field.set_unit(unit, ask=False)
+                field.set_text(text)
+                field.confirmed = confirmed
+            elif isinstance(field, NumberField) and value is not None:
+                field.set_text(value)
+            elif isinstance(field, YesNoField):
+                field.set_value(value)
+            field.blockSignals(False)
+
+    def reset_choices(self) -> None:
+        """A new patient: every day's inputs go, and the form is back on day 1."""
+        self._stored.clear()
+        self.day_results.clear()
+        self._shown_day = ADMISSION_DAY
+
+    # -- day 1 against day 3 ------------------------------------------------------
+
+    def course(self) -> Course:
+        return compare(self.day_results.get(ADMISSION_DAY), self.day_results.get(RECHECK_DAY))
+
+    def _both_days(self) -> Course | None:
+        """The course when both days are entered and one of them is shown, else None."""
+        course = self.course()
+        if self._shown_day in COURSE_DAYS and course.both_entered:
+            return course
+        return None
+
+    def _show_course(self) -> None:
+        course = self.course()
+        if not any(d.entered for d in course.days):
+            self.course_strip.setVisible(False)
+            return
+        cells = [
+            (
+                f"<b>Day {d.day}</b>" + (" (admission)" if d.day == ADMISSION_DAY else ""),
+                html.escape(d.score),
+                html.escape(d.mortality),
+            )
+            for d in course.days
+        ]
+        rows = "".join(
+            f"<tr><th align='left'>{label}</th>{''.join(f'<td>{c[i]}</td>' for c in cells)}</tr>"
+            for i, label in ((1, "SCORTEN"), (2, "Observed mortality"))
+        )
+        head = "<tr><th></th>" + "".join(f"<th align='left'>{c[0]}</th>" for c in cells) + "</tr>"
+        self.course_strip.setText(
+            f"<table cellpadding='3'>{head}{rows}</table>"
+            f"<p><b>{html.escape(course.change_text)}</b> {html.escape(course.advice)}</p>"
+            f"<p><small>{html.escape(course.evidence.text)}"
+            f"{self.panel.citer.inline([GUEGAN_2006])}</small></p>"
+        )
+        self.course_strip.setVisible(True)
+
+    # -- what Copy and Print carry ------------------------------------------------
+
+    def chart_note(self) -> str | None:
+        self.commit_all()
+        course = self._both_days()
+        if course is None or self.result is None:
+            return super().chart_note()
+        return course_note(course, self._clock(), self.panel.citer.short_names())
+
+    def assessment(self) -> Assessment | None:
+        self.commit_all()
+        course = self._both_days()
+        if course is None or self.result is None:
+            return super().assessment()
+        return course_assessment(course, self.info.name)
+
+
+if __name__ == "__main__":
+    from sjsref.clinical.registry import spec
+    from sjsref.ui.preview import preview
+
+    preview(lambda citer: ScortenView(spec("scorten"), citer))
