@@ -96,6 +96,8 @@ STEPS: dict[tuple[str, str], tuple[NextStep, ...]] = {
 def band(result: BaseModel) -> tuple[str, str] | None:
     """The (calculator, band) key of a result, or None for a result with no next steps."""
     if isinstance(result, ScoreResult):
+        if not result.answered:  # an empty form: nothing to act on yet
+            return None
         if result.calculator != "scorten":
             return result.calculator, "any"
         row = next((r for r in result.mortality_table if r.patient), None)

@@ -41,6 +41,10 @@ def test_incomplete_scorten_and_a_child() -> None:
     assert next_steps.next_steps(result)[-1] == CHILDREN
 
 
+def test_an_empty_form_has_none() -> None:
+    assert next_steps.next_steps(scorten.compute(scorten.ScortenInput())) == ()
+
+
 def test_abcd10_has_no_band_but_its_validation() -> None:
     result = abcd10.compute(abcd10.Abcd10Input(age_years=70))
     assert band(result) == ("abcd10", "any")
