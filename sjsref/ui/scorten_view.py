@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -66,8 +67,32 @@ class ScortenView(SpecForm):
         column = self.panel.layout()
         assert isinstance(column, QVBoxLayout)
         column.insertWidget(column.indexOf(self.panel.warning_box) + 1, self.course_strip)
+        self._day_first()
         self._ready = True
         self.recompute()
+
+    def _day_first(self) -> None:
+        """The day picks which inputs the form shows, so it heads the form (and the tab order)."""
+        day = self.fields[DAY]
+        taken = self.form.takeRow(day)
+        label = taken.labelItem.widget() if taken.labelItem is not None else None
+        self.form.insertRow(0, label, day)
+        # Qt's tab order is creation order; set it as the form reads: the day, every
+        # input top to bottom, then Copy and Clear.
+        chain: list[QWidget] = list(day.group.buttons())
+        for spec_input in self.spec.inputs:
+            if spec_input.name != DAY:
+                field = self.fields[spec_input.name]
+                chain += [
+                    w
+                    for w in field.children()
+                    if isinstance(w, QWidget)
+                    and not isinstance(w, QLabel)
+                    and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                ]
+        chain += [self.copy_button, self.clear_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- one set of inputs per day ------------------------------------------------
 

@@ -136,3 +136,16 @@ def test_next_steps_under_classification(window, qtbot):
     _fill(page, qtbot, detached_bsa_percent="20")  # spots unanswered: they decide
     hrefs = re.findall(r'href="([^"]+)"', page.panel.next_steps.text())
     assert hrefs[0] == "article:classification#reading-the-lesions"
+
+
+def test_the_day_heads_the_form_and_the_tab_order(window, qtbot):
+    page = _scorten(window)
+    assert page.form.itemAt(0, page.form.ItemRole.FieldRole).widget() is page.fields["day"]
+    page.fields["day"].button(1).setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.fields["age_years"].edit
+    page.lab("glucose").unit_box.setFocus()  # the last input, then the actions
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.copy_button
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.clear_button
