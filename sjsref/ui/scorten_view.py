@@ -25,7 +25,7 @@ from sjsref.clinical.report import course_note
 from sjsref.clinical.results import ScoreResult
 from sjsref.clinical.scorten_course import ADMISSION_DAY, RECHECK_DAY, Course, compare
 from sjsref.clinical.spec import CalculatorSpec
-from sjsref.ui.fields import NumberField, YesNoField
+from sjsref.ui.fields import ChoiceField, NumberField, YesNoField
 from sjsref.ui.lab_field import LabField
 from sjsref.ui.result_panel import Citer
 from sjsref.ui.spec_form import SpecForm, UnitPrefs
@@ -74,8 +74,10 @@ class ScortenView(SpecForm):
     def _day_first(self) -> None:
         """The day picks which inputs the form shows, so it heads the form (and the tab order)."""
         day = self.fields[DAY]
+        assert isinstance(day, ChoiceField)
         taken = self.form.takeRow(day)
         label = taken.labelItem.widget() if taken.labelItem is not None else None
+        assert label is not None
         self.form.insertRow(0, label, day)
         # Qt's tab order is creation order; set it as the form reads: the day, every
         # input top to bottom, then Copy and Clear.
