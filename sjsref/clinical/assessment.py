@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pydantic import BaseModel
 
 from sjsref.clinical.alden import AldenResult
-from sjsref.clinical.bsa import BsaResult
+from sjsref.clinical.bsa import BsaResult, RegionShare
 from sjsref.clinical.classification import CUTOFFS, ClassifyResult, shown_bsa
 from sjsref.clinical.numbers import format_beside, format_number, format_typed
 from sjsref.clinical.report import (
@@ -106,6 +106,14 @@ def _classify_block(r: ClassifyResult) -> Block:
     )
 
 
+def _region_share(s: RegionShare) -> str:
+    """A region's share of the body; its erythema beside it, so a map's marks all print."""
+    share = f"{format_beside(s.detached_bsa_percent, CUTOFFS, 2)} % BSA"
+    if s.erythema_bsa_percent:
+        share += f" (erythema {format_number(s.erythema_bsa_percent)} % BSA, not counted)"
+    return share
+
+
 def _bsa_block(r: BsaResult) -> Block:
     method = r.method_label + (f", {r.age_column_label}" if r.age_column_label else "")
     lines = [f"Method: {method}"]
@@ -121,7 +129,7 @@ def _bsa_block(r: BsaResult) -> Block:
         Row(
             label=s.label,
             value=f"{format_typed(s.detached_percent_of_region)} % of region",
-            status=f"{format_beside(s.detached_bsa_percent, CUTOFFS, 2)} % BSA",
+            status=_region_share(s),
         )
         for s in r.regions
     ]

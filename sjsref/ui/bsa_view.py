@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from sjsref.clinical import bsa, bsa_charts
+from sjsref.clinical.assessment import Assessment
 from sjsref.clinical.bsa_charts import region_label
 from sjsref.clinical.inputs import Location
 from sjsref.clinical.numbers import format_number, format_typed
@@ -260,6 +261,14 @@ class BsaView(CalculatorPage):
             method += f", {result.age_column_label}"
         note = f"from BSA calculator: {method}"
         self.carry.emit(calc_id, DETACHED_FIELD, result.detached_bsa_percent, note)
+
+    def assessment(self) -> Assessment | None:
+        """The printout, with the age typed: it chose the chart's column."""
+        page = super().assessment()
+        age = self.fields["age_years"].value()
+        if page is not None and isinstance(age, float):
+            page.blocks[0].lines.insert(0, f"Age: {format_typed(age)} years")
+        return page
 
     def _rows(self) -> list[tuple[str, NumberField, NumberField | None]]:
         table = self.lund if self.method.value() == bsa.Method.LUND_BROWDER else self.nines

@@ -55,11 +55,15 @@ def test_classification_and_bsa() -> None:
     assert page.blocks[0].rows[1].value == "spots not answered"
     regions = bsa.from_regions(bsa.RegionsInput(
         age_years=30,
-        regions=[{"region": "anterior-trunk", "detached_percent": 50, "erythema_percent": 20}],
+        regions=[{"region": "anterior-trunk", "detached_percent": 50, "erythema_percent": 20},
+                 {"region": "posterior-trunk", "detached_percent": 50}],
     ))  # fmt: skip
     block = assessment(regions, "BSA").blocks[0]
-    assert block.headline == "Detached BSA: 6.5 %"
-    assert block.rows[0].value == "50 % of region" and block.rows[0].status == "6.5 % BSA"
+    assert block.headline == "Detached BSA: 13 %"
+    # Lund-Browder adult: each trunk half is 13 %; 20 % of the front is 2.6 % erythema.
+    assert block.rows[0].value == "50 % of region"
+    assert block.rows[0].status == "6.5 % BSA (erythema 2.6 % BSA, not counted)"
+    assert block.rows[1].status == "6.5 % BSA"
     assert any(line.startswith("Erythema (recorded, not counted)") for line in block.lines)
     palms = assessment(bsa.from_palms(bsa.PalmInput(count=2, sex="male")), "BSA")
     assert not any(line.startswith("Erythema") for line in palms.blocks[0].lines)

@@ -22,9 +22,12 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from sjsref import version
 from sjsref.clinical import alden
 from sjsref.clinical.assessment import assessment
+from sjsref.clinical.bsa_charts import View
 from sjsref.clinical.units import GlucoseUnit, UreaUnit
 from sjsref.ui import printing
 from sjsref.ui.app import create_window, load_content
+from sjsref.ui.body_map import Mode
+from sjsref.ui.body_outline import PARTS
 from sjsref.ui.state import APPLICATION, ORGANISATION, ViewState
 from sjsref.ui.views import Views
 
@@ -76,6 +79,18 @@ def _fill(page, qtbot, **values):
         edit.clear()
         qtbot.keyClicks(edit, text)
         qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def _type(qtbot, edit, text):
+    edit.clear()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def _map_click(qtbot, page, region, view):
+    path = dict(PARTS[view])[region]
+    point = page.map.figure_transform(view).map(path.boundingRect().center())
+    qtbot.mouseClick(page.map, Qt.MouseButton.LeftButton, pos=point.toPoint())
 
 
 def _scorten(window):
@@ -188,6 +203,35 @@ def test_an_alden_result_prints(window, tmp_path):
     text = pdf_text(path)
     assert "Index day 10-Mar-2026" in text and "1. allopurinol" in text
     assert "allopurinol: 6, " in text  # the chart note's own headline
+
+
+def test_the_body_map_prints_with_age_and_erythema(window, qtbot, monkeypatch, tmp_path):
+    window.navigate("calc:bsa")
+    page = window.calculators["bsa"]
+    _fill(page, qtbot, age_years="40")
+    _map_click(qtbot, page, "anterior-trunk", View.FRONT)
+    qtbot.mouseClick(page.body.mode_buttons[Mode.ERYTHEMA], Qt.MouseButton.LeftButton)
+    _map_click(qtbot, page, "posterior-trunk", View.BACK)
+    text = _export(window, qtbot, monkeypatch, tmp_path / "map.pdf")
+    # Lund-Browder: each trunk half is 13 % of the body at every age.
+    assert "Detached BSA: 13 % Age: 40 years Method: Lund-Browder chart, adult column" in text
+    assert "Anterior trunk 100 % of region 13 % BSA" in text
+    assert "Posterior trunk 0 % of region 0 % BSA (erythema 13 % BSA, not counted)" in text
+    assert pdf_pages(tmp_path / "map.pdf") == 1
+
+
+def test_the_alden_page_exports(window, qtbot, monkeypatch, tmp_path):
+    window.navigate("calc:alden")
+    page = window.calculators["alden"]
+    _type(qtbot, page.fields["index_day"].edit, "10-03-2026")
+    _type(qtbot, page.drug_name, "allopurinol")
+    _type(qtbot, page.cards[-1].start.edit, "17-02-2026")  # 21 days before
+    text = _export(window, qtbot, monkeypatch, tmp_path / "alden-window.pdf")
+    assert "SJSRef assessment: ALDEN" in text and "Index day 10-Mar-2026" in text
+    # Sassolas 2010: 5-28 days +3, strongly associated +3: 6, very probable.
+    assert "1. allopurinol allopurinol: 6, very probable" in text
+    assert "Printed 22-Nov-2026 14:05" in text
+    assert pdf_pages(tmp_path / "alden-window.pdf") == 1
 
 
 def test_an_article_exports_with_its_references(window, qtbot, monkeypatch, tmp_path):
