@@ -107,7 +107,7 @@ def compare(day1: ScoreResult | None, day3: ScoreResult | None) -> Course:
     if change is not None and first is not None and later is not None:
         change_text = _change_text(first, later)
     elif not days[1].entered:
-        change_text = f"Day {RECHECK_DAY} not entered yet: compute SCORTEN again on day 3."
+        change_text = f"Day {RECHECK_DAY} not entered yet."
     elif not days[0].entered:
         change_text = f"Day {ADMISSION_DAY} not entered: no change to show."
     else:

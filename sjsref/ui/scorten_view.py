@@ -202,9 +202,10 @@ class ScortenView(SpecForm):
             for i, label in ((1, "SCORTEN"), (2, "Observed mortality"))
         )
         head = "<tr><th></th>" + "".join(f"<th align='left'>{c[0]}</th>" for c in cells) + "</tr>"
+        change = html.escape(course.change_text.rstrip("."))
         self.course_strip.setText(
             f"<table cellpadding='3'>{head}{rows}</table>"
-            f"<p><b>{html.escape(course.change_text)}</b> {html.escape(course.advice)}</p>"
+            f"<p><b>{change}.</b> {html.escape(course.advice)}</p>"
             f"<p><small>{html.escape(course.evidence.text)}"
             f"{self.panel.citer.inline([GUEGAN_2006])}</small></p>"
         )
