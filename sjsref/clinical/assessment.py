@@ -70,6 +70,8 @@ class Assessment(BaseModel):
     title: str
     blocks: list[Block]
     comparison: list[str] = []  # day 1 against day 3, when both were entered
+    # The same two days side by side: label, day 1, day 3 (value and status of a Row).
+    comparison_rows: list[Row] = []
     warnings: list[Message]
     notes: list[Message]
     citations: list[str]
@@ -211,6 +213,14 @@ def course_assessment(course: Course, title: str) -> Assessment:
         title=title,
         blocks=[_score_block(course.day1, labels[0]), _score_block(course.day3, labels[1])],
         comparison=[course.change_text, course.advice, course.evidence.text],
+        comparison_rows=[
+            Row(label="SCORTEN", value=course.days[0].score, status=course.days[1].score),
+            Row(
+                label="Observed mortality",
+                value=course.days[0].mortality,
+                status=course.days[1].mortality,
+            ),
+        ],
         warnings=_merged(course.day1.warnings, course.day3.warnings, labels),
         # Each day's timing note is what the comparison says in full.
         notes=_merged(_untimed(course.day1.notes), _untimed(course.day3.notes), labels),

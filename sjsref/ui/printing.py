@@ -21,7 +21,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from sjsref import version
-from sjsref.clinical.assessment import Assessment, Block, day_stamp, stamp
+from sjsref.clinical.assessment import Assessment, Block, Row, day_stamp, stamp
 from sjsref.content.models import Library
 from sjsref.content.render import article_html
 from sjsref.ui.about import DISCLAIMER
@@ -87,6 +87,17 @@ def _block_html(block: Block) -> str:
     return "".join(parts)
 
 
+def _side_by_side(rows: list[Row]) -> str:
+    """Day 1 and day 3 in two columns, as the window's strip shows them."""
+    head = "<tr><th></th><th align='left'>Day 1 (admission)</th><th align='left'>Day 3</th></tr>"
+    body = "".join(
+        f"<tr><th align='left'>{html.escape(r.label)}</th><td>{html.escape(r.value)}</td>"
+        f"<td>{html.escape(r.status)}</td></tr>"
+        for r in rows
+    )
+    return f"<table border='1' cellspacing='0' cellpadding='2'>{head}{body}</table>"
+
+
 def assessment_html(page: Assessment, citer: Citer, when: datetime) -> str:
     """The one-page assessment: stamp, result(s), warnings, notes, references, disclaimer."""
     library = citer.library
@@ -99,6 +110,7 @@ def assessment_html(page: Assessment, citer: Citer, when: datetime) -> str:
     if page.comparison:
         parts.append("<h3>Day 1 against day 3</h3>")
         parts += [f"<p>{html.escape(line)}</p>" for line in page.comparison]
+        parts.append(_side_by_side(page.comparison_rows))
     parts += [_block_html(block) for block in page.blocks]
     if page.warnings:
         parts.append("<h3>Warnings</h3>")

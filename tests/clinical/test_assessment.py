@@ -100,6 +100,10 @@ def test_day_1_and_day_3_on_one_page() -> None:
     assert [b.headline for b in page.blocks] == ["SCORTEN 2 of 7 (day 1)", "SCORTEN 4 of 7 (day 3)"]
     assert page.comparison[0] == "Rose by 2 points: 2 on day 1, 4 on day 3"
     assert "Guégan" in page.comparison[2]
+    score, mortality = page.comparison_rows
+    assert (score.label, score.value, score.status) == ("SCORTEN", "2 of 7", "4 of 7")
+    # Bastuji-Garin 2000 development sample: 14 of 24 with a score of 4 died.
+    assert mortality.status == "58.3 % (14 of 24 died)"
     assert page.citations == ["bastujigarin2000", "guegan2006", "micheletti2018"]
     # A note said on both days is printed once; the timing notes give way to the comparison.
     texts = [n.text for n in page.notes]

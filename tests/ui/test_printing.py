@@ -58,6 +58,14 @@ def pdf_text(path: Path) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", out.stdout))
 
 
+def _layout(path: Path) -> str:
+    """The PDF's text as laid out on the page (columns kept side by side)."""
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return out.stdout
+
+
 def pdf_pages(path: Path) -> int:
     out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
     return int(re.search(r"^Pages:\s+(\d+)", out.stdout, re.M).group(1))
@@ -148,6 +156,11 @@ def test_day_1_and_day_3_print_on_one_page(window, qtbot, monkeypatch, tmp_path)
     assert pdf_pages(tmp_path / "course.pdf") == 1
     assert "Day 1 against day 3 Rose by 2 points: 4 on day 1, 6 on day 3" in text
     assert "SCORTEN 4 of 7 (day 1)" in text and "SCORTEN 6 of 7 (day 3)" in text
+    # Side by side, as in the window (Bastuji-Garin 2000: score 4, 14 of 24 died).
+    # (read in layout order: pdftotext's plain order splits short cells)
+    laid_out = _layout(tmp_path / "course.pdf")
+    assert re.search(r"Day 1 \(admission\) +Day 3\n\s*SCORTEN +4 of 7 +6 of 7\n", laid_out)
+    assert "Observed mortality 58.3 % (14 of 24 died) 90 % (9 of 10 died)" in text
     assert "Observed mortality 90 % (9 of 10 died; 95 % CI 55.5–99.8 %)" in text
     assert "Heart rate > 120 /min 132 /min MET" in text
     assert "144 patients, of whom 28 died (19.4 %)" in text  # Guégan 2006 abstract
