@@ -47,7 +47,8 @@ class Printout:
 
 def paper() -> QPageSize:
     """Letter where the system measures in US units, A4 everywhere else."""
-    us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    # QLocale() is the system's locale unless the app set another default.
+    us = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
     return QPageSize(QPageSize.PageSizeId.Letter if us else QPageSize.PageSizeId.A4)
 
 

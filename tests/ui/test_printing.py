@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialog, QFileDialog
 
@@ -201,6 +201,31 @@ def test_abcd10_classification_and_bsa(window, qtbot, monkeypatch, tmp_path):
     assert "Classification: SJS" in text
     for name in ("abcd10", "classify", "bsa"):
         assert pdf_pages(tmp_path / f"{name}.pdf") == 1
+
+
+def _paper_of(window, qtbot, monkeypatch, path: Path, locale: QLocale) -> str:
+    before = QLocale()
+    QLocale.setDefault(locale)
+    try:
+        _export(window, qtbot, monkeypatch, path)
+    finally:
+        QLocale.setDefault(before)
+    assert pdf_pages(path) == 1
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return re.search(r"^Page size:\s+(.*)$", info.stdout, re.M).group(1)
+
+
+def test_letter_where_the_locale_measures_in_inches_else_a4(window, qtbot, monkeypatch, tmp_path):
+    page = _scorten(window)
+    _fill(page, qtbot, **DAY1)
+    us = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    germany = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    assert (
+        _paper_of(window, qtbot, monkeypatch, tmp_path / "us.pdf", us) == "612 x 792 pts (letter)"
+    )
+    assert (
+        _paper_of(window, qtbot, monkeypatch, tmp_path / "de.pdf", germany) == "595 x 842 pts (A4)"
+    )
 
 
 def test_an_alden_result_prints(window, tmp_path):
