@@ -9,12 +9,17 @@ Builds, in one run and with the same PyInstaller:
 * ``sjsref``: the real bundle from ``packaging/sjsref.spec``.
 
 Prints each folder's size, each .deb's size (when dpkg-deb is available), the
-median time from process start to the first painted window, and the ratios
-sjsref / baseline. Goals (issue 7): size ratio < 1.3, start ratio < 1.5.
+median time from process start to the first painted window, SJSRef's time
+until its library is searchable, each app's peak memory, and the ratios
+sjsref / baseline. Goals: size ratio < 1.3 (issue 7); first paint <= 1.2,
+searchable <= 1.5 times the baseline's first paint, memory <= 1.5 (issue 17).
 
 Run from the repository root::
 
-    .venv/bin/python benchmarks/bundle.py [--runs 9] [--cold] [--out DIR]
+    .venv/bin/python benchmarks/bundle.py [--runs 9] [--cold] [--out DIR] [--reuse-empty]
+
+``--reuse-empty`` keeps the empty apps already built in ``--out`` and rebuilds
+only SJSRef (they do not change between two runs of the same PyInstaller).
 
 ``--cold`` drops the page cache before every start (root only), so each start
 reads the bundle from disk; without it, starts are warm (files cached).
@@ -34,9 +39,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from sjsref.ui.app import BENCH_ENV, FIRST_PAINT_MARK
+from sjsref.ui.app import BENCH_ENV, FIRST_PAINT_MARK, SEARCHABLE_MARK
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
@@ -84,8 +90,17 @@ exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="empty", console=False
 coll = COLLECT(exe, a.binaries, a.datas, strip=bundle_policy.is_linux(), name="empty-pruned")
 """
 
-# What each frozen app prints when its window has painted for the first time.
-MARKS = {"empty": EMPTY_MARK, "empty-pruned": EMPTY_MARK, "sjsref": FIRST_PAINT_MARK}
+# What each frozen app prints when its window has painted for the first time
+# (and, for SJSRef, once its library is searchable).
+MARKS = {
+    "empty": (EMPTY_MARK,),
+    "empty-pruned": (EMPTY_MARK,),
+    "sjsref": (FIRST_PAINT_MARK, SEARCHABLE_MARK),
+}
+# Goals of issue 17, against the (pruned) empty window.
+GOAL_PAINT = 1.2
+GOAL_SEARCHABLE = 1.5
+GOAL_MEMORY = 1.5
 START_TIMEOUT_S = 60
 
 
@@ -94,13 +109,28 @@ def _pyinstaller(args: list[str], cwd: Path) -> None:
     subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
 
 
-def build_all(out: Path) -> dict[str, Path]:
+def build_all(out: Path, reuse_empty: bool = False) -> dict[str, Path]:
     """Freeze the three apps; return the folder of each."""
     src = out / "src"
     src.mkdir(parents=True, exist_ok=True)
     script = src / "empty.py"
     script.write_text(EMPTY_APP, encoding="utf-8")
     dist, work = out / "dist", out / "work"
+    if not (reuse_empty and (dist / "empty").is_dir() and (dist / "empty-pruned").is_dir()):
+        _build_empty(src, script, dist, work)
+    _pyinstaller(
+        ["--distpath", str(dist), "--workpath", str(work / "sjsref"),
+         str(PACKAGING / "sjsref.spec")],
+        cwd=ROOT,
+    )  # fmt: skip
+    return {
+        "empty": dist / "empty",
+        "empty-pruned": dist / "empty-pruned",
+        "sjsref": dist / "sjsref",
+    }
+
+
+def _build_empty(src: Path, script: Path, dist: Path, work: Path) -> None:
     _pyinstaller(
         ["--onedir", "--windowed", "--name", "empty", "--distpath", str(dist),
          "--workpath", str(work / "empty"), "--specpath", str(src), str(script)],
@@ -113,16 +143,6 @@ def build_all(out: Path) -> dict[str, Path]:
     _pyinstaller(
         ["--distpath", str(dist), "--workpath", str(work / "empty-pruned"), str(spec)], cwd=src
     )
-    _pyinstaller(
-        ["--distpath", str(dist), "--workpath", str(work / "sjsref"),
-         str(PACKAGING / "sjsref.spec")],
-        cwd=ROOT,
-    )  # fmt: skip
-    return {
-        "empty": dist / "empty",
-        "empty-pruned": dist / "empty-pruned",
-        "sjsref": dist / "sjsref",
-    }
 
 
 def folder_bytes(folder: Path) -> int:
@@ -201,33 +221,57 @@ def _drop_caches() -> None:
     Path("/proc/sys/vm/drop_caches").write_text("3\n", encoding="ascii")
 
 
-def start_to_first_paint(command: list[str], mark: str, env: dict[str, str]) -> tuple[float, float]:
-    """Seconds from process start until it prints ``mark`` (its first paint), and
-    the process's peak resident memory in MiB (read from ``wait4`` once it exits)."""
+@dataclass(frozen=True)
+class Start:
+    """One start: seconds to the first paint, to a searchable library, and peak memory.
+
+    ``searchable_s`` is None for an app without a library (the empty windows).
+    """
+
+    first_paint_s: float
+    searchable_s: float | None
+    peak_mib: float
+
+
+def start_app(command: list[str], marks: tuple[str, ...], env: dict[str, str]) -> Start:
+    """Start ``command``; time until it prints each of ``marks`` (first paint, then
+    searchable, if given) and read its peak resident memory from ``wait4`` once it exits."""
     started = time.perf_counter()
+    seen: dict[str, float] = {}
     proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     assert proc.stdout is not None
     try:
         buffer = b""
-        while mark.encode() not in buffer:
+        while len(seen) < len(marks):
             left = START_TIMEOUT_S - (time.perf_counter() - started)
             ready, _, _ = select.select([proc.stdout], [], [], max(left, 0))
             if not ready:
-                raise TimeoutError(f"{command[0]} did not paint in {START_TIMEOUT_S} s")
+                raise TimeoutError(f"{command[0]} did not print {marks} in {START_TIMEOUT_S} s")
             chunk = os.read(proc.stdout.fileno(), 4096)
             if not chunk:
-                raise RuntimeError(f"{command[0]} exited without painting")
+                raise RuntimeError(f"{command[0]} exited before printing {marks}")
             buffer += chunk
-        painted = time.perf_counter() - started
+            now = time.perf_counter() - started
+            for mark in marks:
+                if mark not in seen and mark.encode() in buffer:
+                    seen[mark] = now
         while os.read(proc.stdout.fileno(), 4096):  # let it finish writing and exit
             pass
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
-        return painted, usage.ru_maxrss / 1024  # Linux reports KiB
+        searchable = seen[marks[1]] if len(marks) > 1 else None
+        return Start(seen[marks[0]], searchable, usage.ru_maxrss / 1024)  # Linux reports KiB
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def start_to_first_paint(command: list[str], mark: str, env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from process start until it prints ``mark`` (its first paint), and
+    the process's peak resident memory in MiB (read from ``wait4`` once it exits)."""
+    done = start_app(command, (mark,), env)
+    return done.first_paint_s, done.peak_mib
 
 
 def time_to_first_paint(executable: Path, mark: str, env: dict[str, str]) -> float:
@@ -237,7 +281,7 @@ def time_to_first_paint(executable: Path, mark: str, env: dict[str, str]) -> flo
 
 def measure_starts(
     bundles: dict[str, Path], runs: int, cold: bool, platform_env: dict[str, str], home: Path
-) -> dict[str, list[float]]:
+) -> dict[str, list[Start]]:
     """Start each app ``runs`` times, alternating, after one unmeasured warm-up each."""
     env = dict(os.environ, HOME=str(home), **{BENCH_ENV: "1"}, **platform_env)
     exe = {
@@ -245,25 +289,29 @@ def measure_starts(
         for name, folder in bundles.items()
     }
     for name in bundles:
-        time_to_first_paint(exe[name], MARKS[name], env)
-    times: dict[str, list[float]] = {name: [] for name in bundles}
+        start_app([str(exe[name])], MARKS[name], env)
+    starts: dict[str, list[Start]] = {name: [] for name in bundles}
     for _ in range(runs):
         for name in bundles:
             if cold:
                 _drop_caches()
-            times[name].append(time_to_first_paint(exe[name], MARKS[name], env))
-    return times
+            starts[name].append(start_app([str(exe[name])], MARKS[name], env))
+    return starts
 
 
 def _mb(size: int) -> str:
     return f"{size / 1e6:7.1f} MB"
 
 
+def _median_ms(values: list[float]) -> str:
+    spread = f"{min(values) * 1000:.0f}-{max(values) * 1000:.0f}"
+    return f"{statistics.median(values) * 1000:7.0f} ms ({spread})"
+
+
 def report(
-    bundles: dict[str, Path], debs: dict[str, Path], times: dict[str, list[float]], cold: bool
+    bundles: dict[str, Path], debs: dict[str, Path], starts: dict[str, list[Start]], cold: bool
 ) -> None:
     sizes = {name: folder_bytes(folder) for name, folder in bundles.items()}
-    medians = {name: statistics.median(values) for name, values in times.items()}
     print("\nfolder sizes")
     for name, size in sizes.items():
         print(f"  {name:13s} {_mb(size)}")
@@ -272,20 +320,35 @@ def report(
         for name, deb in debs.items():
             print(f"  {name:13s} {_mb(deb.stat().st_size)}")
     kind = "cold (page cache dropped)" if cold else "warm"
-    print(f"start to first painted window, {kind}, median of {len(times['sjsref'])}")
-    for name, median in medians.items():
-        spread = f"{min(times[name]) * 1000:.0f}-{max(times[name]) * 1000:.0f} ms"
-        print(f"  {name:13s} {median * 1000:7.0f} ms   (range {spread})")
-    print("ratios sjsref / baseline            size   .deb   start   goal: size < 1.3, start < 1.5")
+    print(f"starts, {kind}, median (range) of {len(starts['sjsref'])}")
+    print(f"  {'':13s} {'first paint':>22s} {'searchable':>22s}  peak RSS")
+    paint, searchable, peak = {}, None, {}
+    for name, runs in starts.items():
+        paint[name] = statistics.median(r.first_paint_s for r in runs)
+        peak[name] = max(r.peak_mib for r in runs)
+        found = [r.searchable_s for r in runs if r.searchable_s is not None]
+        if found:
+            searchable = statistics.median(found)
+        column = _median_ms(found) if found else ""
+        print(
+            f"  {name:13s} {_median_ms([r.first_paint_s for r in runs]):>22s} "
+            f"{column:>22s}  {peak[name]:5.1f} MiB"
+        )
+    print(
+        "ratios sjsref / baseline   size   .deb  paint  searchable  memory"
+        f"   goals: size < 1.3, paint <= {GOAL_PAINT}, searchable <= {GOAL_SEARCHABLE}"
+        f" (of the baseline's paint), memory <= {GOAL_MEMORY}"
+    )
     for base in ("empty", "empty-pruned"):
         deb_ratio = (
             f"{debs['sjsref'].stat().st_size / debs[base].stat().st_size:5.2f}"
             if "sjsref" in debs and base in debs
             else "    -"
         )
+        ready = f"{searchable / paint[base]:10.2f}" if searchable is not None else "         -"
         print(
-            f"  vs {base:30s} {sizes['sjsref'] / sizes[base]:5.2f}  {deb_ratio}  "
-            f"{medians['sjsref'] / medians[base]:5.2f}"
+            f"  vs {base:21s} {sizes['sjsref'] / sizes[base]:5.2f}  {deb_ratio}  "
+            f"{paint['sjsref'] / paint[base]:5.2f}  {ready}  {peak['sjsref'] / peak[base]:6.2f}"
         )
 
 
@@ -295,20 +358,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold", action="store_true", help="drop the page cache before each start")
     parser.add_argument("--out", type=Path, help="build directory (default: a temporary one)")
     parser.add_argument("--no-deb", action="store_true", help="do not build the .deb files")
+    parser.add_argument(
+        "--reuse-empty", action="store_true", help="keep the empty apps built in --out"
+    )
     args = parser.parse_args(argv)
     if args.cold and os.geteuid() != 0:
         parser.error("--cold needs root (it writes /proc/sys/vm/drop_caches)")
     with tempfile.TemporaryDirectory(prefix="sjsref-bench-") as tmp:
         out = (args.out or Path(tmp)).resolve()
         print(f"building in {out} ...", flush=True)
-        bundles = build_all(out)
+        bundles = build_all(out, args.reuse_empty)
         debs = {} if args.no_deb else build_debs(out, bundles)
         home = out / "home"
         home.mkdir(exist_ok=True)
         with display() as platform_env:
             print(f"starting each app {args.runs} times on {platform_env['QT_QPA_PLATFORM']} ...")
-            times = measure_starts(bundles, args.runs, args.cold, platform_env, home)
-        report(bundles, debs, times, args.cold)
+            starts = measure_starts(bundles, args.runs, args.cold, platform_env, home)
+        report(bundles, debs, starts, args.cold)
     return 0
 
 

@@ -27,9 +27,11 @@ from sjsref.ui.views import Views
 if TYPE_CHECKING:  # the library's types: not imported before the first paint
     from sjsref.search.loaded import Loaded
 
-# Set by the start-up benchmark: print a line at first paint, quit once loaded.
+# Set by the start-up benchmark: print a line at first paint, another once the
+# library is searchable, then quit.
 BENCH_ENV = "SJSREF_BENCH_FIRST_PAINT"
 FIRST_PAINT_MARK = "sjsref-first-paint"
+SEARCHABLE_MARK = "sjsref-searchable"
 # If the platform never paints (some offscreen setups), load anyway after this.
 LOAD_FALLBACK_MS = 300
 
@@ -92,6 +94,7 @@ def run(argv: list[str]) -> int:
     sys.excepthook = make_excepthook(lambda: window)
     if os.environ.get(BENCH_ENV):
         window.firstPaint.connect(lambda: print(FIRST_PAINT_MARK, flush=True))
+        window.ready.connect(lambda: print(SEARCHABLE_MARK, flush=True))
         window.ready.connect(lambda: QTimer.singleShot(0, window.close))
     window.show()
     return app.exec()
