@@ -53,6 +53,11 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 
+# The content pack (resources/library.sqlite): the library checked, rendered
+# and indexed once. Rebuilt only when the sources or the code that shapes it
+# changed since; a broken library stops here with its problems listed.
+.venv/bin/python -m sjsref.search.build
+
 case "$mode" in
   run)
     if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then

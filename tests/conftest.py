@@ -23,6 +23,18 @@ for _var, _sub in (
     os.environ[_var] = os.path.join(_HOME, _sub) if _sub else _HOME
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Build the content pack when the sources or the code changed since it was built.
+
+    The window's tests read the pack as the app does; a stale one would fail
+    them all with "rebuild it". Nothing is written when it is up to date.
+    """
+    from sjsref.search.build import main as build_pack
+
+    if build_pack([]) != 0:
+        raise pytest.UsageError("the content pack could not be built (see above)")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that drives Qt widgets (uses qtbot) as gui."""
     for item in items:

@@ -21,8 +21,8 @@ import enum
 import hashlib
 import re
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sjsref.content.errors import ContentError
@@ -55,11 +55,14 @@ class IntegrityReport:
         status: verified, unverified (no manifest) or modified.
         problems: one plain sentence per problem; empty unless modified.
         files_checked: number of files the manifest lists.
+        digests: relative path -> SHA-256 of every content file, when verified
+            (so the content pack's freshness check need not hash them again).
     """
 
     status: IntegrityStatus
     problems: tuple[str, ...]
     files_checked: int
+    digests: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def summary(self) -> str:
         """One line for a clinician: what the content check means for them."""
@@ -176,8 +179,9 @@ def check_integrity(resources_dir: Path, installed: bool | None = None) -> Integ
         rel = path.relative_to(resources_dir).as_posix()
         if rel not in entries:
             problems.append(f"Content file not in the shipped manifest: {rel}")
-    status = IntegrityStatus.MODIFIED if problems else IntegrityStatus.VERIFIED
-    return IntegrityReport(status, tuple(problems), len(entries))
+    if problems:
+        return IntegrityReport(IntegrityStatus.MODIFIED, tuple(problems), len(entries))
+    return IntegrityReport(IntegrityStatus.VERIFIED, (), len(entries), entries)
 
 
 def require_integrity(resources_dir: Path) -> IntegrityReport:

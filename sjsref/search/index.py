@@ -70,11 +70,35 @@ SHARE_CACHE_SIZE = 512
 COVERAGE_POOL = 100
 
 
-class SearchIndex:
-    """An FTS5 index over documents, held in an in-memory SQLite database.
+# The FTS5 table every index searches, in memory or in a content pack.
+DOCS_TABLE = (
+    "CREATE VIRTUAL TABLE docs USING fts5("
+    "title, keywords, body, context, "
+    # Prefix indexes for one- and two-letter prefixes: the first keystrokes
+    # would otherwise expand to thousands of terms.
+    "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2')"
+)
+INSERT_DOCS = "INSERT INTO docs(rowid, title, keywords, body, context) VALUES (?, ?, ?, ?, ?)"
 
-    Build it once (off the GUI thread if need be) and query it from one thread
-    at a time: the connection is shared, not locked.
+
+def fill_docs(db: sqlite3.Connection, documents: Sequence[Document]) -> None:
+    """Create the ``docs`` table and index ``documents`` (rowid = position in the list)."""
+    db.execute(DOCS_TABLE)
+    db.executemany(
+        INSERT_DOCS,
+        (
+            (row, clean(d.title), clean(" ; ".join(d.keywords)), clean(d.body), clean(d.context))
+            for row, d in enumerate(documents)
+        ),
+    )
+
+
+class SearchIndex:
+    """An FTS5 index over documents, in an SQLite database.
+
+    Build it in memory from documents (off the GUI thread if need be), or open
+    one built ahead of time (:meth:`prebuilt`, the content pack); query it from
+    one thread at a time: the connection is shared, not locked.
 
     Args:
         documents: What to index.
@@ -82,35 +106,58 @@ class SearchIndex:
     """
 
     def __init__(self, documents: Iterable[Document], synonyms: Synonyms | None = None) -> None:
-        self._documents = list(documents)
-        self._synonyms = synonyms or Synonyms()
-        self._db = sqlite3.connect(":memory:", check_same_thread=False)
-        self._db.execute(
-            "CREATE VIRTUAL TABLE docs USING fts5("
-            "title, keywords, body, context, "
-            # Prefix indexes for one- and two-letter prefixes: the first
-            # keystrokes would otherwise expand to thousands of terms.
-            "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2')"
-        )
+        listed = list(documents)
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        fill_docs(db, listed)
         # Bodies are kept cleaned: snippets are cut from them again and again.
-        self._bodies = [clean(d.body) for d in self._documents]
-        self._db.executemany(
-            "INSERT INTO docs(rowid, title, keywords, body, context) VALUES (?, ?, ?, ?, ?)",
-            (
-                (row, clean(d.title), clean(" ; ".join(d.keywords)), body, clean(d.context))
-                for row, (d, body) in enumerate(zip(self._documents, self._bodies, strict=True))
-            ),
-        )
-        self._db.execute("CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row')")
+        self._setup(db, listed, [clean(d.body) for d in listed], synonyms or Synonyms())
+
+    @classmethod
+    def prebuilt(
+        cls,
+        db: sqlite3.Connection,
+        documents: list[Document],
+        bodies: list[str],
+        synonyms: Synonyms,
+    ) -> SearchIndex:
+        """An index over a ``docs`` table already filled by :func:`fill_docs`.
+
+        Args:
+            db: The connection holding ``main.docs`` (may be read-only: the
+                scratch tables go in its ``temp`` schema).
+            documents: The documents, by rowid.
+            bodies: Each document's body as indexed (cleaned), by rowid.
+            synonyms: The synonyms the documents were indexed with.
+        """
+        index = cls.__new__(cls)
+        index._setup(db, documents, bodies, synonyms)
+        return index
+
+    def _setup(
+        self,
+        db: sqlite3.Connection,
+        documents: list[Document],
+        bodies: list[str],
+        synonyms: Synonyms,
+    ) -> None:
+        self._documents = documents
+        self._bodies = bodies
+        self._synonyms = synonyms
+        self._db = db
+        db.execute("PRAGMA temp_store = MEMORY")
+        db.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, docs, 'row')")
         # In a big index, the rows in play are copied here (see
         # DIRECT_SNIPPET_DOCS); _pooled says which.
-        self._db.execute(
-            "CREATE VIRTUAL TABLE pool USING fts5(title, keywords, body, context, "
+        db.execute(
+            "CREATE VIRTUAL TABLE temp.pool USING fts5(title, keywords, body, context, "
             "tokenize = 'unicode61 remove_diacritics 2')"
         )
         self._pooled: frozenset[int] = frozenset()
         self._vocabulary: Vocabulary | None = None
         self._titles = Titles(self._documents)
+        self._prepare_statements()
+
+    def _prepare_statements(self) -> None:
         weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
         self._select = (
             f"SELECT rowid, bm25(docs, {weights}) FROM docs WHERE docs MATCH ? "

@@ -11,6 +11,7 @@ does not search for the phrasing.
 from __future__ import annotations
 
 import bisect
+import json
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -84,6 +85,43 @@ class Synonyms:
             _lookup={k: tuple(v) for k, v in lookup.items()},
             _joined=tuple(sorted(" ".join(t) for t in lookup)),
         )
+
+    def to_json(self) -> str:
+        """The groups and the lookup built from them, as JSON (kept in the content pack).
+
+        :meth:`from_json` gives back an equal value without parsing TOML or
+        tokenising a term again.
+        """
+        return json.dumps(
+            {
+                "groups": self.groups,
+                "alleles": sorted(self.alleles),
+                "stopwords": sorted(self.stopwords),
+                "lookup": [[term, found] for term, found in self._lookup.items()],
+                "joined": self._joined,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Synonyms:
+        """Read what :meth:`to_json` wrote.
+
+        Raises:
+            SynonymError: When ``text`` is not what :meth:`to_json` writes.
+        """
+        try:
+            data = json.loads(text)
+            return cls(
+                groups=tuple(tuple(tuple(t) for t in g) for g in data["groups"]),
+                alleles=frozenset(data["alleles"]),
+                stopwords=frozenset(data["stopwords"]),
+                _lookup={tuple(t): tuple(tuple(f) for f in fs) for t, fs in data["lookup"]},
+                _joined=tuple(data["joined"]),
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise SynonymError(f"stored synonyms are damaged: {exc}") from exc
 
     def expand(self, term: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
         """All terms meaning the same as ``term`` (itself first), or just itself."""

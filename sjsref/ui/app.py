@@ -25,7 +25,7 @@ from sjsref.ui.style import apply_base_font
 from sjsref.ui.views import Views
 
 if TYPE_CHECKING:  # the library's types: not imported before the first paint
-    from sjsref.search.loaded import Loaded
+    from sjsref.search.pack import Packed
 
 # Set by the start-up benchmark: print a line at first paint, another once the
 # library is searchable, then quit.
@@ -36,17 +36,21 @@ SEARCHABLE_MARK = "sjsref-searchable"
 LOAD_FALLBACK_MS = 300
 
 
-def load_content(root: Path | None = None) -> Loaded:
-    """The library and its index (``sjsref.search.loaded``); runs on a worker thread."""
-    from sjsref.search.loaded import load_content as load
+def load_content(root: Path | None = None) -> Packed:
+    """The library and its index, from the content pack; runs on a worker thread.
 
-    return load(root)
+    Reads the pack built ahead of time (``sjsref.search.pack``), so neither
+    pydantic nor markdown-it is imported to show the library.
+    """
+    from sjsref.search.pack import open_pack
+
+    return open_pack(root)
 
 
 def create_window(
     state: ViewState,
     views: Views | None = None,
-    load: Callable[[], Loaded] = load_content,
+    load: Callable[[], Packed] = load_content,
     open_external: Callable[[QUrl], object] = QDesktopServices.openUrl,
 ) -> MainWindow:
     """Build the window; the library loads on a thread once it has painted."""

@@ -16,8 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QWidget
 
 from sjsref.clinical import dates
-from sjsref.content.models import Library
-from sjsref.content.render import article_html
+from sjsref.content.packed import Library
 from sjsref.ui.reading import ReadingBrowser
 
 
@@ -54,7 +53,7 @@ class ArticleView(QSplitter):
     def _render(self, article_id: str) -> str:
         if article_id not in self._html:
             article = self._library.article(article_id)
-            body = article_html(article, self._library)
+            body = article.html  # rendered when the content pack was built
             reviewed = (
                 f"<p><i>{html.escape(article.summary)}</i><br>"
                 f"Last reviewed {dates.long(article.last_reviewed)}.</p>"

@@ -14,12 +14,11 @@ from sjsref.ui.navigation import REFERENCES
 from sjsref.ui.search_panel import Row
 
 if TYPE_CHECKING:
-    from sjsref.clinical.spec import CalculatorInfo
-    from sjsref.content.models import Library
-    from sjsref.search.loaded import Loaded
+    from sjsref.content.packed import Calculator, Library
+    from sjsref.search.pack import Packed as Loaded
 
 
-def home_html(library: Library, calculators: Sequence[CalculatorInfo]) -> str:
+def home_html(library: Library, calculators: Sequence[Calculator]) -> str:
     """The start page: calculators, articles, references, in that order."""
     calcs = "".join(
         f'<li><a href="calc:{c.id}"><b>{html.escape(c.name)}</b></a>: {html.escape(c.purpose)}</li>'
@@ -47,16 +46,20 @@ def home_html(library: Library, calculators: Sequence[CalculatorInfo]) -> str:
     )
 
 
-def calculator_rows() -> list[Row]:
-    """Every calculator as a row of the results list (the library is not needed)."""
-    from sjsref.clinical.registry import CALCULATORS
+def calculator_rows(calculators: Sequence[Calculator] | None = None) -> list[Row]:
+    """Every calculator as a row of the results list (from the registry if not given)."""
+    if calculators is None:  # the library did not load: the registry still lists them
+        from sjsref.clinical.registry import CALCULATORS
 
-    return [Row("calculator", c.name, html.escape(c.purpose), f"calc:{c.id}") for c in CALCULATORS]
+        listed = [(c.id, c.name, c.purpose) for c in CALCULATORS]
+    else:
+        listed = [(c.id, c.name, c.purpose) for c in calculators]
+    return [Row("calculator", name, html.escape(text), f"calc:{c}") for c, name, text in listed]
 
 
 def browse_rows(loaded: Loaded) -> list[Row]:
     """What the results list shows while the search box is empty."""
-    rows = calculator_rows()
+    rows = calculator_rows(loaded.calculators)
     rows += [
         Row("article", a.title, html.escape(a.summary), f"article:{a.id}")
         for a in loaded.library.articles

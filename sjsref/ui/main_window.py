@@ -23,7 +23,7 @@ from sjsref.ui.state import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, ViewSta
 from sjsref.ui.tasks import BackgroundTask
 
 if TYPE_CHECKING:  # the loaded library's types: not imported before the first paint
-    from sjsref.search.loaded import Loaded
+    from sjsref.search.pack import Packed as Loaded
     from sjsref.ui.article_view import ArticleView
     from sjsref.ui.calc_page import CalculatorPage
     from sjsref.ui.references_view import ReferencesView
@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
 
     Args:
         state: Remembered geometry, splitters, zoom and lab units.
-        load: Slow, Qt-free function returning the :class:`~sjsref.search.loaded.Loaded` library.
+        load: Slow, Qt-free function returning the :class:`~sjsref.search.pack.Packed` library.
         views: Builds the pages that need the library (:class:`~sjsref.ui.views.Views`).
         open_external: Opens a web link in the system browser (tests pass a recorder).
     """

@@ -10,15 +10,15 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from sjsref.content.models import Library
-from sjsref.search.loaded import LOAD_ERRORS, load_content
+from sjsref.content.packed import Library
+from sjsref.search.pack import LOAD_ERRORS, open_pack
 from sjsref.ui.result_panel import Citer
 from sjsref.ui.style import apply_base_font
 
 
 def _library() -> Library | None:
     try:
-        return load_content().library
+        return open_pack().library
     except LOAD_ERRORS as exc:
         print(f"library not loaded ({exc}); showing citation keys", file=sys.stderr)
         return None

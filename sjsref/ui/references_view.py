@@ -13,8 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sjsref.content.models import Library
-from sjsref.content.render import reference_line, references_html
+from sjsref.content.packed import Library, reference_line
 from sjsref.ui.reading import ReadingBrowser
 
 
@@ -40,7 +39,7 @@ class ReferencesView(QWidget):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.browser = ReadingBrowser("references_text", self)
-        self.browser.setHtml(references_html(library, copy_links=True))
+        self.browser.setHtml(library.references_html)  # rendered when the pack was built
         layout.addWidget(self.browser, 1)
         self.link = self.browser.link
         self.historyButton = self.browser.historyButton

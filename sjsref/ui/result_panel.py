@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from sjsref.clinical.next_steps import NextStep
 from sjsref.clinical.results import Message, MessageKind
-from sjsref.content.models import Library
+from sjsref.content.packed import Library
 from sjsref.content.short_sources import short_name
 
 # Heading for each kind of message; warnings first name what is wrong.

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sjsref.content.models import Library
-from sjsref.content.tables import DrugRow, HlaRow
+from sjsref.content.packed import DrugRow, HlaRow, Library
 from sjsref.ui.reading import ReadingBrowser
 
 ROW_ID = Qt.ItemDataRole.UserRole + 1
@@ -44,8 +43,8 @@ def _numbers(library: Library, keys: Sequence[str]) -> str:
 def drug_cells(row: DrugRow, library: Library) -> list[str]:
     half = "" if row.half_life_h is None else f"{row.half_life_h:g}"
     return [
-        row.name, ", ".join(row.brands), row.drug_class, row.association.value,
-        row.notoriety.value, row.latency or "", half, _numbers(library, row.sources),
+        row.name, ", ".join(row.brands), row.drug_class, str(row.association),
+        str(row.notoriety), row.latency or "", half, _numbers(library, row.sources),
     ]  # fmt: skip
 
 

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from sjsref.content.models import Library
-    from sjsref.content.tables import Tables
-    from sjsref.search.loaded import Loaded
+    from sjsref.content.packed import Library, Tables
+    from sjsref.search.pack import Packed
     from sjsref.ui.article_view import ArticleView
     from sjsref.ui.calc_page import CalculatorPage
     from sjsref.ui.references_view import ReferencesView
@@ -39,9 +38,11 @@ class Views:
 
     def citer(self) -> Citer:
         if self._citer is None:
+            # The calculators' module (and pydantic with it) loads with the first
+            # calculator page, not with the library.
             from sjsref.ui.result_panel import Citer
 
-            self._citer = Citer(None)
+            self._citer = Citer(self._library)
         return self._citer
 
     def calculator(self, calc_id: str, prefs: UnitPrefs | None = None) -> CalculatorPage | None:
@@ -79,11 +80,12 @@ class Views:
 
     def library_loaded(self, library: Library, pages: Iterable[CalculatorPage]) -> None:
         self._library = library
-        self.citer().set_library(library)
+        if self._citer is not None:
+            self._citer.set_library(library)
         for page in pages:
             page.recompute()  # their sources become numbered references
 
-    def about(self, parent: QWidget, loaded: Loaded | None) -> None:
+    def about(self, parent: QWidget, loaded: Packed | None) -> None:
         from sjsref.ui.about import AboutDialog
 
         reviewed = loaded.library.last_reviewed if loaded else None
