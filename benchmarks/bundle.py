@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import select
 import shutil
 import statistics
@@ -51,6 +52,7 @@ PACKAGING = ROOT / "packaging"
 EMPTY_MARK = "first-paint"
 EMPTY_APP = f"""\
 import sys
+import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -62,7 +64,7 @@ class Window(QMainWindow):
         super().paintEvent(event)
         if not self.painted:
             self.painted = True
-            print("{EMPTY_MARK}", flush=True)
+            print(f"{EMPTY_MARK} cpu={{time.process_time() * 1000:.1f}}", flush=True)
             QTimer.singleShot(0, QApplication.quit)
 
 
@@ -226,11 +228,15 @@ class Start:
     """One start: seconds to the first paint, to a searchable library, and peak memory.
 
     ``searchable_s`` is None for an app without a library (the empty windows).
+    The ``_cpu_s`` twins are the process's CPU time at each mark, as it printed
+    it: steadier than wall-clock time on a machine busy with other work.
     """
 
     first_paint_s: float
     searchable_s: float | None
     peak_mib: float
+    first_paint_cpu_s: float = 0.0
+    searchable_cpu_s: float | None = None
 
 
 def start_app(command: list[str], marks: tuple[str, ...], env: dict[str, str]) -> Start:
@@ -255,12 +261,19 @@ def start_app(command: list[str], marks: tuple[str, ...], env: dict[str, str]) -
             for mark in marks:
                 if mark not in seen and mark.encode() in buffer:
                     seen[mark] = now
-        while os.read(proc.stdout.fileno(), 4096):  # let it finish writing and exit
-            pass
+        while chunk := os.read(proc.stdout.fileno(), 4096):  # let it finish writing and exit
+            buffer += chunk
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
-        searchable = seen[marks[1]] if len(marks) > 1 else None
-        return Start(seen[marks[0]], searchable, usage.ru_maxrss / 1024)  # Linux reports KiB
+        cpu = {
+            mark: float(found[1]) / 1000 if found else 0.0
+            for mark in marks
+            for found in [re.search(rf"{mark} cpu=([0-9.]+)".encode(), buffer)]
+        }
+        peak = usage.ru_maxrss / 1024  # Linux reports KiB
+        if len(marks) == 1:
+            return Start(seen[marks[0]], None, peak, cpu[marks[0]])
+        return Start(seen[marks[0]], seen[marks[1]], peak, cpu[marks[0]], cpu[marks[1]])
     finally:
         if proc.poll() is None:
             proc.kill()

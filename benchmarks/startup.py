@@ -71,20 +71,29 @@ def main() -> None:
         where = env.get("QT_QPA_PLATFORM", "xcb")
 
     print(f"platform: {where}, {args.runs} starts each, alternated; medians, peak = max")
+    print("(CPU: the process's own CPU time at each mark, steadier on a busy machine)")
     for name, results in runs.items():
         searchable = [r.searchable_s for r in results if r.searchable_s is not None]
-        ready = f", searchable {_ms(searchable)}" if searchable else ""
+        cpu = [r.searchable_cpu_s for r in results if r.searchable_cpu_s is not None]
+        ready = f"; searchable {_ms(searchable)}, CPU {_ms(cpu)}" if searchable else ""
         peak = max(r.peak_mib for r in results)
-        print(f"{name:>18}: first paint {_ms([r.first_paint_s for r in results])}{ready}, "
+        print(f"{name:>18}: first paint {_ms([r.first_paint_s for r in results])}, "
+              f"CPU {_ms([r.first_paint_cpu_s for r in results])}{ready}; "
               f"peak RSS {peak:6.1f} MiB")  # fmt: skip
     bare, app = runs["empty QMainWindow"], runs["sjsref"]
-    bare_paint = statistics.median(r.first_paint_s for r in bare)
-    app_paint = statistics.median(r.first_paint_s for r in app)
-    app_ready = statistics.median(r.searchable_s or 0.0 for r in app)
+    for what, paint_of, ready_of in (
+        ("wall", lambda r: r.first_paint_s, lambda r: r.searchable_s or 0.0),
+        ("CPU ", lambda r: r.first_paint_cpu_s, lambda r: r.searchable_cpu_s or 0.0),
+    ):
+        bare_paint = statistics.median(map(paint_of, bare))
+        app_paint = statistics.median(map(paint_of, app))
+        app_ready = statistics.median(map(ready_of, app))
+        print(
+            f"{what} first paint ratio {app_paint / bare_paint:.2f} (goal <= {GOAL_PAINT}), "
+            f"searchable ratio {app_ready / bare_paint:.2f} (goal <= {GOAL_SEARCHABLE})"
+        )
     memory = max(r.peak_mib for r in app) / max(r.peak_mib for r in bare)
-    print(f"first paint ratio {app_paint / bare_paint:.2f} (goal <= {GOAL_PAINT})")
-    print(f"searchable ratio  {app_ready / bare_paint:.2f} (goal <= {GOAL_SEARCHABLE})")
-    print(f"memory ratio      {memory:.2f} (goal <= {GOAL_MEMORY})")
+    print(f"memory ratio {memory:.2f} (goal <= {GOAL_MEMORY})")
 
 
 if __name__ == "__main__":
