@@ -239,12 +239,16 @@ class Start:
     searchable_cpu_s: float | None = None
 
 
-def start_app(command: list[str], marks: tuple[str, ...], env: dict[str, str]) -> Start:
+def start_app(
+    command: list[str], marks: tuple[str, ...], env: dict[str, str], cwd: Path | None = None
+) -> Start:
     """Start ``command``; time until it prints each of ``marks`` (first paint, then
     searchable, if given) and read its peak resident memory from ``wait4`` once it exits."""
     started = time.perf_counter()
     seen: dict[str, float] = {}
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd
+    )
     assert proc.stdout is not None
     try:
         buffer = b""
