@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from sjsref.content.targets import Scheme, Target
+from sjsref.ui.qt_lazy import Qt  # the first paint does not wait for Qt's enums
 from sjsref.ui.reading import ReadingBrowser
 
 if TYPE_CHECKING:  # the views import the lower layers: not on the first-paint path
@@ -43,13 +43,21 @@ class PageStack(QStackedWidget):
     ) -> None:
         super().__init__(parent)
         self._make_calculator = make_calculator
-        self.home = ReadingBrowser("home", self)
-        self.home.setHtml("<h1>SJSRef</h1><p>Loading the library…</p>")
-        self.addWidget(self.home)
+        self._home: ReadingBrowser | None = None
         self.article_view: ArticleView | None = None
         self.references_view: ReferencesView | None = None
         self.tables_view: TablesView | None = None
         self.calculators: dict[str, CalculatorPage] = {}
+
+    @property
+    def home(self) -> ReadingBrowser:
+        """The home page, built when first asked for: the window asks after its first
+        paint, which then does not wait for Qt's text browser (about 10 ms)."""
+        if self._home is None:
+            self._home = ReadingBrowser("home", self)
+            self._home.setHtml("<h1>SJSRef</h1><p>Loading the library…</p>")
+            self.insertWidget(0, self._home)
+        return self._home
 
     def set_reading_views(
         self, article: ArticleView, references: ReferencesView, tables: TablesView

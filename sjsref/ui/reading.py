@@ -6,9 +6,11 @@ has loaded.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QUrl, Signal
 from PySide6.QtGui import QFont, QMouseEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from sjsref.ui.qt_lazy import Qt  # the first paint does not wait for Qt's enums
 
 
 class ReadingBrowser(QTextBrowser):
@@ -32,7 +34,8 @@ class ReadingBrowser(QTextBrowser):
         return None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+        # The class first: paint events then never build QEvent's enumeration.
+        if isinstance(event, QMouseEvent) and event.type() == QEvent.Type.MouseButtonPress:
             if event.button() == Qt.MouseButton.BackButton:
                 self.historyButton.emit(-1)
                 return True

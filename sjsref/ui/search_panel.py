@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QKeyEvent,
@@ -32,11 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sjsref.ui.qt_lazy import Qt  # the first paint does not wait for Qt's enums
+
 if TYPE_CHECKING:
     from sjsref.search.results import SearchResult
 
-TARGET_ROLE = Qt.ItemDataRole.UserRole
-HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+# Qt.ItemDataRole.UserRole (0x0100, the first role free for applications) and
+# the next one, as numbers: reading them from Qt at import would build Qt's
+# enumerations before the first paint (tests/ui check that they match).
+TARGET_ROLE = 0x0100
+HTML_ROLE = TARGET_ROLE + 1
 
 # What the clinician reads for each kind of hit.
 KIND_LABELS = {
@@ -169,8 +174,9 @@ class ResultsList(QListWidget):
         self.setUniformItemSizes(False)
         # Row heights depend on the wrap width: a scroll bar that comes and goes
         # would change it after the heights were measured, and rows would overlap.
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Set by name: Qt's own enumerations would be built before the first paint.
+        self.setProperty("verticalScrollBarPolicy", "ScrollBarAlwaysOn")
+        self.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
 
     def set_rows(self, rows: list[Row], message: str = "") -> None:
         self.clear()
