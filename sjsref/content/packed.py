@@ -127,6 +127,17 @@ class Tables:
     drugs: tuple[DrugRow, ...] = ()
     hla: tuple[HlaRow, ...] = ()
 
+    def drug(self, name: str) -> DrugRow | None:
+        """The row a generic name, synonym, group member or brand names (any case).
+
+        As ``content.tables.Tables.drug``: the ALDEN page matches typed names here.
+        """
+        wanted = name.strip().casefold()
+        for row in self.drugs:
+            if wanted in (n.casefold() for n in row.lookup_names):
+                return row
+        return None
+
 
 @dataclass(frozen=True)
 class Calculator:

@@ -15,7 +15,13 @@ from enum import Enum
 from typing import Any
 
 from sjsref.clinical.alden_rules import Notoriety
-from sjsref.content.tables import DrugRow, Tables
+from sjsref.content import packed
+from sjsref.content import tables as checked
+
+# The window reads the tables from the content pack (plain dataclasses); the
+# command line from the checked sources (pydantic models). Both have the same fields.
+DrugRow = checked.DrugRow | packed.DrugRow
+Tables = checked.Tables | packed.Tables
 
 NOT_IN_TABLE = "the default: not in the drug table"
 # How alike a typed name and a table name must be to suggest the table's
@@ -62,7 +68,9 @@ class Match:
         """Notoriety and half-life from the row (or notoriety unknown), each naming its source."""
         if self.row is None:
             return {"notoriety": Notoriety.UNKNOWN, "notoriety_from": NOT_IN_TABLE}
-        found: dict[str, Any] = {"notoriety": self.row.notoriety, "notoriety_from": self.where}
+        # The pack holds the notoriety as its string value: the same member either way.
+        notoriety = Notoriety(self.row.notoriety)
+        found: dict[str, Any] = {"notoriety": notoriety, "notoriety_from": self.where}
         if self.row.half_life_h is not None:
             found |= {"half_life_h": self.row.half_life_h, "half_life_from": self.where}
         return found

@@ -23,8 +23,8 @@ from sjsref.clinical.inputs import Location, located_errors
 from sjsref.clinical.registry import ALDEN
 from sjsref.clinical.report import alden_drug_headline, alden_rank
 from sjsref.content import suspects
-from sjsref.content.models import Library
-from sjsref.content.tables import Tables
+from sjsref.content.packed import Library
+from sjsref.content.suspects import Tables
 from sjsref.ui import presenters
 from sjsref.ui.calc_page import CalculatorPage
 from sjsref.ui.date_field import DateField
