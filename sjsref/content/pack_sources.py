@@ -20,6 +20,12 @@ from sjsref.content.integrity import IntegrityReport, content_files, sha256_file
 PACK_NAME = "library.sqlite"
 # What a build writes before moving it into place as PACK_NAME.
 PARTIAL_NAME = f".{PACK_NAME}.partial"
+# The SHA-256 of the pack's bytes, written beside it by the build (sha256sum's
+# format). SQLite's own check finds a broken page structure, not a changed
+# byte inside a row; this finds both, in about 2 ms for the real library.
+DIGEST_NAME = f"{PACK_NAME}.sha256"
+# The build's own output in resources/: never a source of the pack.
+_NOT_SOURCES = frozenset({PACK_NAME, PARTIAL_NAME, DIGEST_NAME, f".{DIGEST_NAME}.partial"})
 BUILD_COMMAND = "python -m sjsref.search.build"
 # The packages whose code decides what goes into the pack: the calculators'
 # names and citations, the checks and rendering, the search documents.
@@ -36,19 +42,50 @@ def partial_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.partial")
 
 
+def digest_path(target: Path) -> Path:
+    """Where the build records the SHA-256 of the pack ``target``."""
+    return target.with_name(f"{target.name}.sha256")
+
+
+def write_digest(target: Path) -> None:
+    """Record the SHA-256 of the pack ``target`` beside it."""
+    record = digest_path(target)
+    partial = record.with_name(f".{record.name}.partial")
+    partial.write_text(f"{sha256_file(target)}  {target.name}\n", encoding="utf-8")
+    partial.replace(record)
+
+
+def damage(target: Path, known: str | None = None) -> str | None:
+    """Why the bytes of the pack ``target`` are not those its build recorded, or None.
+
+    Args:
+        target: The pack file.
+        known: Its SHA-256 if already computed (the integrity check hashed it).
+    """
+    try:
+        recorded = digest_path(target).read_text(encoding="utf-8").split(maxsplit=1)[0]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return f"{digest_path(target).name}, the record of its bytes, is missing or unreadable"
+    actual = known or sha256_file(target)
+    if actual != recorded:
+        return "its bytes are not those its build recorded (truncated or changed since)"
+    return None
+
+
 def source_digests(root: Path) -> dict[str, str]:
     """Relative path -> SHA-256 of every content file of ``root`` but the pack."""
     digests = {}
     for path in content_files(root):
         rel = path.relative_to(root).as_posix()
-        if rel not in (PACK_NAME, PARTIAL_NAME):
+        if rel not in _NOT_SOURCES:
             digests[rel] = sha256_file(path)
     return digests
 
 
 def sources_digest(digests: Mapping[str, str]) -> str:
-    """One digest over the sources: their paths and SHA-256s (the pack's own left out)."""
-    lines = "".join(f"{digests[rel]}  {rel}\n" for rel in sorted(digests) if rel != PACK_NAME)
+    """One digest over the sources: their paths and SHA-256s (the build's output left out)."""
+    sources = sorted(rel for rel in digests if rel not in _NOT_SOURCES)
+    lines = "".join(f"{digests[rel]}  {rel}\n" for rel in sources)
     return hashlib.sha256(lines.encode("utf-8")).hexdigest()
 
 

@@ -32,11 +32,13 @@ from sjsref.content.loader import load_library
 from sjsref.content.pack_sources import (
     BUILD_COMMAND,
     code_digest,
+    damage,
     pack_path,
     partial_path,
     source_digests,
     sources_digest,
     staleness,
+    write_digest,
 )
 from sjsref.content.pack_write import write_library
 from sjsref.content.packed import PACK_FORMAT
@@ -109,6 +111,7 @@ def build_pack(root: Path | None = None, out: Path | None = None) -> Path:
     finally:
         db.close()
     os.replace(partial, target)
+    write_digest(target)
     return target
 
 
@@ -116,14 +119,20 @@ def pack_problem(root: Path, pack: Path) -> str | None:
     """Why ``pack`` is not the up-to-date pack of ``root`` (missing, other format, stale)."""
     if not pack.is_file():
         return f"{pack} does not exist"
+    broken = damage(pack)
+    if broken is not None:
+        return f"{pack}: {broken}"
     try:
         db = sqlite3.connect(f"{pack.resolve().as_uri()}?mode=ro", uri=True)
         try:
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+            (verdict,) = db.execute("PRAGMA quick_check").fetchone()
         finally:
             db.close()
     except sqlite3.DatabaseError as exc:
         return f"{pack} cannot be read: {exc}"
+    if verdict != "ok":
+        return f"{pack} is damaged: {verdict}"
     if meta.get("format") != PACK_FORMAT:
         return f"{pack} has format {meta.get('format')!r}, not {PACK_FORMAT!r}"
     return staleness(root, check_integrity(root, installed=False), meta)

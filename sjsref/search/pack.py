@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sjsref.content.errors import ContentError
 from sjsref.content.integrity import require_integrity
-from sjsref.content.pack_sources import BUILD_COMMAND, PACK_NAME, pack_path, staleness
+from sjsref.content.pack_sources import BUILD_COMMAND, PACK_NAME, damage, pack_path, staleness
 from sjsref.content.packed import PACK_FORMAT, Calculator, Library, read_library
 from sjsref.content.paths import resources_dir
 from sjsref.search.index import SearchIndex
@@ -67,6 +67,9 @@ def open_pack(root: Path | None = None) -> Packed:
             f"The content pack {PACK_NAME} is missing from {root}. Reinstall SJSRef "
             f"(in a source checkout, build it: {BUILD_COMMAND})."
         )
+    broken = damage(path, report.digests.get(PACK_NAME))
+    if broken is not None:
+        raise ContentError(_damaged(broken))
     db = sqlite3.connect(
         f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
     )
@@ -86,14 +89,19 @@ def open_pack(root: Path | None = None) -> Packed:
         index = _index(db, Synonyms.from_json(meta["synonyms"]))
     except (sqlite3.DatabaseError, ValueError, KeyError, TypeError, SynonymError) as exc:
         db.close()
-        raise ContentError(
-            f"The content pack {PACK_NAME} is damaged ({type(exc).__name__}: {exc}), so "
-            f"nothing of it is shown. Reinstall SJSRef (in a source checkout: {BUILD_COMMAND})."
-        ) from exc
+        raise ContentError(_damaged(f"{type(exc).__name__}: {exc}")) from exc
     except ContentError:
         db.close()
         raise
     return Packed(library, index, library.calculators, report.summary())
+
+
+def _damaged(why: str) -> str:
+    """The one message for a pack that cannot be trusted, whatever broke it."""
+    return (
+        f"The content pack {PACK_NAME} is damaged ({why}), so nothing of it is shown. "
+        f"Reinstall SJSRef (in a source checkout: {BUILD_COMMAND})."
+    )
 
 
 def _index(db: sqlite3.Connection, synonyms: Synonyms) -> SearchIndex:

@@ -137,3 +137,32 @@ def test_modified_content_is_hidden_by_a_page_wide_notice_and_calculators_work(
     assert window.stack.currentWidget() is window.home  # nothing of it is shown
     window.navigate("calc:scorten")
     assert window.calculators["scorten"].isVisible()
+
+
+def test_a_truncated_content_pack_gets_the_same_notice_and_calculators_work(
+    qtbot, tmp_path, resources_root
+):
+    import shutil
+
+    from sjsref.content.pack_sources import PACK_NAME
+    from sjsref.ui.app import load_content
+
+    shipped = tmp_path / "resources"
+    shutil.copytree(resources_root, shipped)
+    pack = shipped / PACK_NAME
+    pack.write_bytes(pack.read_bytes()[:4096])
+    window = create_window(
+        ViewState(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
+        Views(),
+        load=lambda: load_content(shipped),
+    )
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        window.show()
+    assert window.load_failed and window.content is None
+    page = window.home.toPlainText()
+    assert "could not be loaded" in page and f"{PACK_NAME} is damaged" in page
+    window.search.setText("scorten")
+    assert "calc:scorten" in window.results.targets()  # search still finds calculators
+    window.navigate("calc:scorten")
+    assert window.calculators["scorten"].isVisible()
