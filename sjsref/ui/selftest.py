@@ -7,9 +7,11 @@ known case (through its widgets), and every page drawn offscreen.
 
 from __future__ import annotations
 
+import tempfile
 import time
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QApplication
@@ -40,6 +42,27 @@ def _content_checks(say: Callable[[str], None]) -> None:
         report.summary() + " " + "; ".join(report.problems),
     )
     say(f"ok: {report.summary()}")
+    _pack_checks(root, say)
+
+
+def _pack_checks(root: Path, say: Callable[[str], None]) -> None:
+    """The pack is what its sources build: by its record; in a checkout, by its bytes."""
+    from sjsref.content.pack_sources import code_digest, pack_path
+    from sjsref.search.build import build_pack, pack_problem
+
+    pack = pack_path(root)
+    problem = pack_problem(root, pack)
+    _check(problem is None, f"content pack: {problem}")
+    if code_digest() is None:
+        # An installed app: its manifest lists the pack, checked above.
+        say(f"ok: content pack {pack.name} records exactly these sources")
+        return
+    # A source checkout: build it again (the same sources and code give the same bytes).
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = build_pack(root, Path(tmp) / pack.name)
+        same = fresh.read_bytes() == pack.read_bytes()
+    _check(same, f"content pack {pack} differs from one built now from the same sources")
+    say(f"ok: content pack {pack.name} is byte for byte what these sources and this code build")
 
 
 def _clinical_checks(say: Callable[[str], None]) -> None:
