@@ -166,3 +166,42 @@ def test_a_truncated_content_pack_gets_the_same_notice_and_calculators_work(
     assert "calc:scorten" in window.results.targets()  # search still finds calculators
     window.navigate("calc:scorten")
     assert window.calculators["scorten"].isVisible()
+
+
+_WATCH_IMPORTS = """
+import json, sys, tempfile
+from pathlib import Path
+from PySide6.QtCore import QSettings, QTimer
+from sjsref.ui.app import _application, create_window
+from sjsref.ui.state import ViewState
+HEAVY = ("pydantic", "markdown_it", "sjsref.clinical.registry", "sjsref.content.loader")
+seen = {}
+app = _application([])
+settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+window = create_window(ViewState(settings))
+note = lambda when: seen.setdefault(when, [m for m in HEAVY if m in sys.modules])
+window.firstPaint.connect(lambda: note("first paint"))
+window.ready.connect(lambda: note("searchable"))
+window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
+window.show()
+app.exec()
+print(json.dumps(seen))
+"""
+
+
+def test_neither_the_first_paint_nor_the_library_imports_pydantic_or_markdown():
+    # A fresh interpreter, as a start is: the calculators (and pydantic with them)
+    # load when one is opened; the library comes from the content pack.
+    import json
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", _WATCH_IMPORTS],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {"first paint": [], "searchable": []}
