@@ -86,7 +86,7 @@ def open_pack(root: Path | None = None) -> Packed:
         if stale is not None:
             raise ContentError(stale)
         library = read_library(db, report.summary())
-        index = _index(db, Synonyms.from_json(meta["synonyms"]))
+        index = read_index(db, Synonyms.from_json(meta["synonyms"]))
     except (sqlite3.DatabaseError, ValueError, KeyError, TypeError, SynonymError) as exc:
         db.close()
         raise ContentError(_damaged(f"{type(exc).__name__}: {exc}")) from exc
@@ -104,8 +104,12 @@ def _damaged(why: str) -> str:
     )
 
 
-def _index(db: sqlite3.Connection, synonyms: Synonyms) -> SearchIndex:
-    """The pack's index, checked page by page, with its documents read back and warmed."""
+def read_index(db: sqlite3.Connection, synonyms: Synonyms) -> SearchIndex:
+    """The pack's index, checked page by page, with its documents read back and warmed.
+
+    Raises:
+        sqlite3.DatabaseError, ValueError: The pack is damaged.
+    """
     # A truncated or overwritten file can keep a valid header and table list;
     # reading every page once here turns that into one load error, not a
     # failure on some later keystroke (about 2 ms for the real library).
