@@ -13,28 +13,19 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Signal
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QKeyEvent,
-    QPainter,
-    QPalette,
-    QTextDocument,
-)
-from PySide6.QtWidgets import (
-    QLineEdit,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtCore import QRectF, QSize, Signal
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QStyledItemDelegate, QWidget
 
 from sjsref.ui.qt_lazy import Qt  # the first paint does not wait for Qt's enums
 
 if TYPE_CHECKING:
+    # Only named in annotations; the row painter imports what it uses when it
+    # first draws a row. PySide6 builds a class (and its enumerations) on first
+    # access: QStyle alone costs about 15 ms, before a first paint with no rows.
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+    from PySide6.QtGui import QKeyEvent, QPainter, QTextDocument
+    from PySide6.QtWidgets import QListView, QStyleOptionViewItem
+
     from sjsref.search.results import SearchResult
 
 # Qt.ItemDataRole.UserRole (0x0100, the first role free for applications) and
@@ -127,6 +118,8 @@ class _HitDelegate(QStyledItemDelegate):
     def _document(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QTextDocument:
+        from PySide6.QtGui import QTextDocument
+
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setHtml(index.data(HTML_ROLE) or "")
@@ -139,6 +132,9 @@ class _HitDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette
+        from PySide6.QtWidgets import QStyle
+
         self.initStyleOption(option, index)
         doc = self._document(option, index)
         option.text = ""
@@ -169,12 +165,13 @@ class ResultsList(QListWidget):
         self.setObjectName("results")
         self.setAccessibleName("Search results")
         self.setItemDelegate(_HitDelegate(self))
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        # Enumerated properties set by name: QListView's and Qt's enumerations
+        # would otherwise be built before the first paint.
+        self.setProperty("resizeMode", "Adjust")
+        self.setProperty("verticalScrollMode", "ScrollPerPixel")
         self.setUniformItemSizes(False)
         # Row heights depend on the wrap width: a scroll bar that comes and goes
         # would change it after the heights were measured, and rows would overlap.
-        # Set by name: Qt's own enumerations would be built before the first paint.
         self.setProperty("verticalScrollBarPolicy", "ScrollBarAlwaysOn")
         self.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
 
