@@ -22,8 +22,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from sjsref import version
 from sjsref.clinical.assessment import Assessment, Block, Row, day_stamp, stamp
-from sjsref.content.models import Library
-from sjsref.content.render import article_html
+from sjsref.content.packed import Library
 from sjsref.ui.about import DISCLAIMER
 from sjsref.ui.result_panel import KIND_TITLES, Citer
 
@@ -134,7 +133,7 @@ def assessment_html(page: Assessment, citer: Citer, when: datetime) -> str:
 def article_printout(library: Library, article_id: str, when: datetime) -> Printout:
     article = library.article(article_id)
     stamp_line = _stamp_line(when, day_stamp(article.last_reviewed))
-    body = article_html(article, library).replace("</h1>", f"</h1><p>{stamp_line}</p>", 1)
+    body = article.html.replace("</h1>", f"</h1><p>{stamp_line}</p>", 1)
     return Printout(article.title, body, one_page=False)
 
 
