@@ -11,8 +11,8 @@ pauses, never on each keystroke: "128" is never judged as "1".
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from sjsref.clinical.numbers import parse_number
+from sjsref.ui.shortcuts import key_codes
 
 # Digits with one optional decimal point or comma (some labs and keyboards use
 # a comma); a sign or letters cannot be typed at all. Ambiguous forms that get
@@ -234,7 +235,11 @@ class ChoiceBox(QComboBox):
 
 
 class YesNoField(Field):
-    """Yes / No radio buttons; neither checked is unanswered."""
+    """Yes / No radio buttons; neither checked is unanswered.
+
+    With the focus on either button, Y answers yes and N answers no (the keys
+    of the shortcut table's ``yes_no`` entry), besides the arrows and Space.
+    """
 
     def __init__(self, name: str, label: str, parent: QWidget | None = None):
         super().__init__(name, parent)
@@ -249,6 +254,22 @@ class YesNoField(Field):
         self.row.addStretch(1)
         self.group.buttonToggled.connect(lambda *_: self.changed.emit())
         self.setFocusProxy(self.yes)
+        self._keys = dict(zip(key_codes("yes_no"), (self.yes, self.no), strict=True))
+        for button in (self.yes, self.no):
+            button.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in self._keys
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            button = self._keys[event.key()]
+            button.setChecked(True)
+            button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def value(self) -> bool | None:
         if self.yes.isChecked():

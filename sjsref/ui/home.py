@@ -12,27 +12,54 @@ from typing import TYPE_CHECKING
 
 from sjsref.ui.navigation import REFERENCES
 from sjsref.ui.search_panel import Row
+from sjsref.ui.shortcuts import NUMBERED, keys_of, shown
+
+TABLE_TITLES = {"table:drugs": "Drug table", "table:hla": "HLA table"}
 
 if TYPE_CHECKING:
     from sjsref.content.packed import Calculator, Library
     from sjsref.search.pack import Packed as Loaded
 
 
-def home_html(library: Library, calculators: Sequence[Calculator]) -> str:
-    """The start page: calculators, articles, references, in that order."""
+def home_html(
+    library: Library,
+    calculators: Sequence[Calculator],
+    pinned: Sequence[str] = (),
+    recent: Sequence[str] = (),
+) -> str:
+    """The start page: pinned, recent, then calculators, articles, tables, references.
+
+    Args:
+        library: The loaded library.
+        calculators: The registry, in order (Alt+1.. opens them in this order).
+        pinned: Pinned targets; one no longer in the library is left out.
+        recent: Targets opened last, newest first.
+    """
     calcs = "".join(
-        f'<li><a href="calc:{c.id}"><b>{html.escape(c.name)}</b></a>: {html.escape(c.purpose)}</li>'
-        for c in calculators
+        f'<li><a href="calc:{c.id}"><b>{html.escape(c.name)}</b></a>'
+        f"{f' (Alt+{n})' if n <= NUMBERED else ''}: {html.escape(c.purpose)}</li>"
+        for n, c in enumerate(calculators, start=1)
     )
     articles = "".join(
         f'<li><a href="article:{a.id}"><b>{html.escape(a.title)}</b></a>: '
         f"{html.escape(a.summary)}</li>"
         for a in library.articles
     )
+    pins = _links(library, calculators, pinned)
+    pins_html = (
+        f"<h2>Pinned</h2><ul>{pins}</ul>"
+        if pins
+        else f"<p>Pin a calculator or an article section ({_key('toggle_pin')}) to keep it "
+        "here.</p>"
+    )
+    recent_links = _links(library, calculators, recent)
+    recent_html = f"<h2>Recently opened</h2><ul>{recent_links}</ul>" if recent_links else ""
     return (
         "<h1>SJSRef</h1>"
-        "<p>Type in the search box above (Ctrl+K) to find an article section, a calculator, "
-        "a drug or a reference.</p>"
+        f"<p>Type in the search box above ({_key('focus_search')}) to find an article section, "
+        f"a calculator, a drug or a reference. {_key('show_shortcuts')} lists every keyboard "
+        "shortcut.</p>"
+        f"{pins_html}{recent_html}"
         f"<h2>Calculators</h2><ul>{calcs}</ul>"
         f"<h2>Articles</h2><ul>{articles}</ul>"
         "<h2>Tables</h2>"
@@ -44,6 +71,39 @@ def home_html(library: Library, calculators: Sequence[Calculator]) -> str:
         "references</a>, in AMA style.</p>"
         "<p><i>A reference, not a substitute for clinical judgement.</i></p>"
     )
+
+
+def _key(action: str) -> str:
+    return html.escape(shown(keys_of(action)))
+
+
+def _links(library: Library, calculators: Sequence[Calculator], targets: Sequence[str]) -> str:
+    items = []
+    for target in targets:
+        title = target_title(library, target, calculators)
+        if title is not None:
+            items.append(f'<li><a href="{html.escape(target)}">{html.escape(title)}</a></li>')
+    return "".join(items)
+
+
+def target_title(
+    library: Library, target: str, calculators: Sequence[Calculator] = ()
+) -> str | None:
+    """What a pinned or recent page is called; None when it is no longer there."""
+    scheme, _, rest = target.partition(":")
+    ident, _, anchor = rest.partition("#")
+    try:
+        if scheme == "calc":
+            return next(c.name for c in calculators if c.id == ident)
+        if scheme == "article":
+            article = library.article(ident)
+            if not anchor:
+                return article.title
+            section = "References" if anchor == "references" else article.section(anchor).title
+            return f"{article.title} › {section}"
+    except (KeyError, StopIteration):
+        return None
+    return TABLE_TITLES.get(target) or ("References" if target == REFERENCES else None)
 
 
 def calculator_rows(calculators: Sequence[Calculator] | None = None) -> list[Row]:

@@ -7,20 +7,31 @@ and the view factory; the pages live in a :class:`PageStack`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QSplitter, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QMainWindow,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sjsref.content.targets import Scheme, Target
-from sjsref.ui import home
-from sjsref.ui.navigation import HOME, History
+from sjsref.ui import focus, home
+from sjsref.ui.navigation import HOME, SHORTCUTS_PAGE, History
 from sjsref.ui.page_stack import PageStack
+from sjsref.ui.pins import Pins, page_target
 from sjsref.ui.qt_lazy import Qt  # the first paint does not wait for Qt's enums
 from sjsref.ui.search_panel import ResultsList, SearchBox, result_rows
-from sjsref.ui.state import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, ViewState
+from sjsref.ui.shortcuts import SHORTCUTS, WINDOW, keys_of
+from sjsref.ui.state import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, ViewState
 from sjsref.ui.tasks import BackgroundTask
 
 if TYPE_CHECKING:  # the loaded library's types: not imported before the first paint
@@ -31,9 +42,10 @@ if TYPE_CHECKING:  # the loaded library's types: not imported before the first p
     from sjsref.ui.views import Views
 
 SEARCH_LIMIT = 30
-NEW_PATIENT = "Ctrl+N"
-PRINT = "Ctrl+P"
-EXPORT_PDF = "Ctrl+Shift+E"
+NEW_PATIENT = keys_of("new_patient")
+PRINT = keys_of("print_page")
+EXPORT_PDF = keys_of("export_pdf")
+APP_TITLE = "SJSRef"
 # How long a confirmation ("Chart note copied") stays in the status bar.
 MESSAGE_MS = 5000
 
@@ -60,11 +72,13 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("main_window")
-        self.setWindowTitle("SJSRef: SJS/TEN reference")
+        self.setWindowTitle(APP_TITLE)
         self._state, self._load, self._views = state, load, views
         self._open_external = open_external
         self.content: Loaded | None = None
         self._history = History()
+        self._pins = Pins(state)
+        self._shown: Target | None = None
         self._painted = False
         self._failed = False
         self._task: BackgroundTask | None = None
@@ -86,9 +100,13 @@ class MainWindow(QMainWindow):
         tip = f"Empty every calculator for a new patient ({NEW_PATIENT})"
         self.new_patient_button = self._tool_button("New patient", tip, self.new_patient)
         self.new_patient_button.setObjectName("new_patient")
-        self.about_button = self._tool_button("About", "About SJSRef (F1)", self.show_about)
+        self.about_button = self._tool_button("About", "About SJSRef", self.show_about)
         self.print_button = self._print_button()
-        for widget in (self.back_button, self.forward_button, self.search):
+        pin_tip = f"Pin the page shown to the home page ({keys_of('toggle_pin')})"
+        self.pin_button = self._tool_button("☆ Pin", pin_tip, self.toggle_pin)
+        self.pin_button.setObjectName("pin")
+        self.pin_button.setCheckable(True)
+        for widget in (self.back_button, self.forward_button, self.search, self.pin_button):
             top.addWidget(widget, 1 if widget is self.search else 0)
         top.addWidget(self.new_patient_button)
         top.addWidget(self.print_button)
@@ -123,24 +141,12 @@ class MainWindow(QMainWindow):
         return button
 
     def _shortcuts(self) -> None:
-        bindings: list[tuple[Any, Callable[[], object]]] = [
-            ("Ctrl+K", self.focus_search),
-            ("Ctrl+F", self.focus_search),
-            ("/", self.focus_search),
-            ("Esc", self.escape),
-            ("Alt+Left", lambda: self.go(-1)),
-            ("Alt+Right", lambda: self.go(1)),
-            (QKeySequence.StandardKey.ZoomIn, lambda: self.zoom(ZOOM_STEP)),
-            ("Ctrl+=", lambda: self.zoom(ZOOM_STEP)),
-            (QKeySequence.StandardKey.ZoomOut, lambda: self.zoom(-ZOOM_STEP)),
-            ("Ctrl+0", lambda: self.zoom(0)),
-            ("F1", self.show_about),
-            (NEW_PATIENT, self.new_patient),
-            (PRINT, self.print_page),
-            (EXPORT_PDF, lambda: self.export_pdf()),
-        ]
-        for keys, slot in bindings:
-            QShortcut(QKeySequence(keys), self).activated.connect(slot)
+        """Bind each window entry of the one table (``sjsref.ui.shortcuts``) to its method."""
+        for entry in SHORTCUTS:
+            if entry.where == WINDOW:
+                slot = functools.partial(getattr(self, entry.action), *entry.args)
+                for keys in entry.keys:
+                    QShortcut(QKeySequence(keys), self).activated.connect(slot)
 
     # -- the pages, as the tests and the self-test reach them ----------------------
 
@@ -163,11 +169,14 @@ class MainWindow(QMainWindow):
     def _make_calculator(self, calc_id: str) -> CalculatorPage | None:
         page = self._views.calculator(calc_id, self._state)
         if page is not None:
+            page.setWindowTitle(page.info.name)
             page.linkActivated.connect(self.navigate)
             page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
             carry = getattr(page, "carry", None)  # the BSA page offers its figure to others
             if carry is not None:
                 carry.connect(self.carry_value)
+            focus.tidy(page)
+            page.computed.connect(functools.partial(focus.tidy, page))
         return page
 
     def carry_value(self, calc_id: str, name: str, value: float, note: str) -> None:
@@ -221,10 +230,13 @@ class MainWindow(QMainWindow):
         for view in (article, references, tables):
             view.link.connect(self.navigate)
             view.historyButton.connect(self.go)
+        references.setWindowTitle("References")
+        tables.setWindowTitle("Drug and HLA tables")
+        article.sectionShown.connect(lambda _section: self._update_pin_button())
         saved = self._state.splitter("article")
         if saved is not None:
             article.restoreState(saved)
-        self.home.setHtml(home.home_html(loaded.library, loaded.calculators))
+        self._refresh_home()
         self._views.library_loaded(loaded.library, self.calculators.values())
         self.zoom(None)
         self.statusBar().showMessage(loaded.integrity)
@@ -282,8 +294,14 @@ class MainWindow(QMainWindow):
             self.references_view.copy_one(target.id)
             return
         self._remember_scroll()
-        if self.stack.show_target(target) and record:
-            self._history.push(href)
+        in_page = _within(self.stack, QApplication.focusWidget())
+        if self.stack.show_target(target):
+            if record:
+                self._history.push(href)
+            self._page_shown(target)
+            self._pins.opened(self._page_target())
+            if in_page:  # a link followed by keyboard: the keyboard follows it
+                self.stack.focus_current()
         self._update_history_buttons()
 
     def go(self, step: int) -> None:
@@ -292,6 +310,7 @@ class MainWindow(QMainWindow):
         target = Target.parse(entry.target) if entry is not None else None
         if entry is not None and target is not None:
             self.stack.show_target(target)
+            self._page_shown(target)
             browser = self.stack.browser()
             if browser is not None:
                 browser.set_scroll_position(entry.scroll)
@@ -305,6 +324,107 @@ class MainWindow(QMainWindow):
     def _update_history_buttons(self) -> None:
         self.back_button.setEnabled(self._history.can_go(-1))
         self.forward_button.setEnabled(self._history.can_go(1))
+
+    # -- the keyboard: panes, numbered calculators, shortcuts page; pins; title ----
+
+    def cycle_pane(self, step: int) -> None:
+        """F6: search box, results, page, and round again (Shift+F6 the other way)."""
+        panes: list[QWidget] = [self.search, self.results, self.stack]
+        focused = QApplication.focusWidget()
+        at = next((n for n, p in enumerate(panes) if p is focused or _within(p, focused)), -1)
+        if at < 0:
+            at = -1 if step > 0 else 0
+        pane = panes[(at + step) % len(panes)]
+        if pane is self.search:
+            self.focus_search()
+        elif pane is self.results:
+            self.results.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.stack.focus_current()
+
+    def go_home(self) -> None:
+        self.navigate(HOME)
+        self.stack.focus_current()
+
+    def open_calculator(self, number: int) -> None:
+        """Alt+number: the calculator of that rank in the registry (as the home page lists)."""
+        from sjsref.clinical.registry import CALCULATORS
+
+        if not 1 <= number <= len(CALCULATORS):
+            self.statusBar().showMessage(f"No calculator {number}.", MESSAGE_MS)
+            return
+        self.navigate(f"calc:{CALCULATORS[number - 1].id}")
+        self.stack.focus_current()
+
+    def show_shortcuts(self) -> None:
+        """F1: the list of shortcuts (generated from the table), with About on it."""
+        if SHORTCUTS_PAGE.partition(":")[2] not in self.stack.named:
+            from sjsref.clinical.registry import CALCULATORS
+            from sjsref.ui.shortcuts_page import ShortcutsPage
+
+            page = ShortcutsPage([c.name for c in CALCULATORS])
+            page.about.connect(self.show_about)
+            page.link.connect(self.navigate)
+            page.historyButton.connect(self.go)
+            page.set_zoom(self._zoom)
+            self.stack.add_named(SHORTCUTS_PAGE.partition(":")[2], page)
+        self.navigate(SHORTCUTS_PAGE)
+        self.stack.focus_current()
+
+    def _page_shown(self, target: Target) -> None:
+        self._shown = target
+        page = self.stack.currentWidget()
+        name = page.windowTitle() if page is not None and page is not self.home else ""
+        self.setWindowTitle(f"{name} — {APP_TITLE}" if name else APP_TITLE)
+        if page is self.home:
+            self._refresh_home()
+        self._update_pin_button()
+
+    def _page_target(self) -> str | None:
+        """The pin target of the page shown (an article's with the section in view)."""
+        if self._shown is None:
+            return None
+        article = self.article_view
+        shown = self._shown.scheme is Scheme.ARTICLE and article is not None
+        return page_target(self._shown, article.current_section() if article and shown else "")
+
+    def toggle_pin(self) -> None:
+        """Ctrl+D: pin the page shown to the home page, or unpin it."""
+        target = self._page_target()
+        if target is None:
+            text = "Only a calculator, an article section, a table or the references can be pinned."
+        else:
+            title = self._title_of(target)
+            pinned = self._pins.toggle(target)
+            text = {
+                True: f"Pinned to the home page: {title}",
+                False: f"Unpinned: {title}",
+                None: "Twenty pages are pinned already: unpin one first.",
+            }[pinned]
+        self.statusBar().showMessage(text, MESSAGE_MS)
+        self._update_pin_button()
+
+    def _update_pin_button(self) -> None:
+        target = self._page_target()
+        pinned = self._pins.is_pinned(target)
+        self.pin_button.setEnabled(target is not None)
+        self.pin_button.setChecked(pinned)
+        self.pin_button.setText("★ Pinned" if pinned else "☆ Pin")
+
+    def _title_of(self, target: str) -> str:
+        if self.content is None:
+            return target
+        return home.target_title(self.content.library, target, self.content.calculators) or target
+
+    def _refresh_home(self) -> None:
+        if self.content is None:
+            return  # loading, or the failure notice: nothing to list yet
+        library = self.content.library
+        self.home.setHtml(
+            home.home_html(
+                library, self.content.calculators, self._pins.pinned(), self._pins.recent()
+            )
+        )
 
     # -- zoom, patients, about, settings ------------------------------------------
 
@@ -380,6 +500,10 @@ class MainWindow(QMainWindow):
         self._state.sync()
         self.wait_loaded()
         super().closeEvent(event)
+
+
+def _within(pane: QWidget, widget: QWidget | None) -> bool:
+    return widget is not None and pane.isAncestorOf(widget)
 
 
 def default_size() -> tuple[int, int]:

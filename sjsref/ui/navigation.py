@@ -1,7 +1,7 @@
 """Back/forward history of targets.
 
 Pure Python: a target is a string (``article:ID#SECTION``, ``calc:ID``,
-``ref:KEY``, ``refs:``, ``home:``), each entry remembers where the reader had
+``ref:KEY``, ``refs:``, ``home:``, ``home:shortcuts``), each entry remembers where the reader had
 scrolled so Back returns to the same place.
 """
 
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 HOME = "home:"
 REFERENCES = "refs:"
+SHORTCUTS_PAGE = "home:shortcuts"  # the window's own page of keyboard shortcuts (F1)
 
 
 @dataclass

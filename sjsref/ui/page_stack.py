@@ -48,6 +48,7 @@ class PageStack(QStackedWidget):
         self.references_view: ReferencesView | None = None
         self.tables_view: TablesView | None = None
         self.calculators: dict[str, CalculatorPage] = {}
+        self.named: dict[str, QWidget] = {}  # the window's own pages, opened by home:NAME
 
     @property
     def home(self) -> ReadingBrowser:
@@ -66,6 +67,11 @@ class PageStack(QStackedWidget):
         for view in (article, references, tables):
             self.addWidget(view)
 
+    def add_named(self, name: str, page: QWidget) -> None:
+        """Add a page of the window's own (the shortcuts), opened by ``home:NAME``."""
+        self.named[name] = page
+        self.addWidget(page)
+
     def show_target(self, target: Target) -> bool:
         """Open the page of ``target``; False when there is none (or no library yet)."""
         if target.scheme is Scheme.CALC:
@@ -75,7 +81,7 @@ class PageStack(QStackedWidget):
             self.setCurrentWidget(page)
             return True
         if target.scheme is Scheme.HOME:
-            self.setCurrentWidget(self.home)
+            self.setCurrentWidget(self.named.get(target.id, self.home))
             return True
         if target.scheme is Scheme.ARTICLE and self.article_view is not None:
             try:
@@ -125,3 +131,5 @@ class PageStack(QStackedWidget):
         for view in (self.home, self.article_view, self.references_view, self.tables_view):
             if view is not None:
                 view.set_zoom(percent)
+        for page in self.named.values():
+            getattr(page, "set_zoom", lambda _percent: None)(percent)

@@ -1,9 +1,11 @@
-"""What the window remembers between runs: geometry, splitters, zoom and lab units.
+"""What the window remembers between runs: geometry, splitters, zoom, lab units, pins.
 
 The lab units a clinician chose (mmol/L or mg/dL, say) are a preference of
 their laboratory, not patient data. Nothing a clinician types (calculator
 values, search text) ever goes through here; the no-patient-data test checks
-the settings file for that.
+the settings file for that. Pinned and recent pages are link targets of the
+app's own pages (``calc:scorten``, ``article:severity#scorten``): what was
+opened, never what was typed to find it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ ZOOM_STEP = 10
 
 _GEOMETRY = "window/geometry"
 _ZOOM = "view/zoom"
+_PINNED = "library/pinned"
+_RECENT = "library/recent"
+# Enough to find last week's pages again; a longer list is read by nobody.
+MAX_PINNED = 20
+MAX_RECENT = 8
 
 
 class ViewState:
@@ -68,6 +75,29 @@ class ViewState:
 
     def set_unit(self, name: str, value: str) -> None:
         self._settings.setValue(f"units/{name}", value)
+
+    def pinned(self) -> list[str]:
+        """The pinned targets, in the order they were pinned."""
+        return self._targets(_PINNED)[:MAX_PINNED]
+
+    def set_pinned(self, targets: list[str]) -> None:
+        self._settings.setValue(_PINNED, list(dict.fromkeys(targets))[:MAX_PINNED])
+
+    def recent(self) -> list[str]:
+        """The targets opened last, newest first."""
+        return self._targets(_RECENT)[:MAX_RECENT]
+
+    def add_recent(self, target: str, same_page: str = "") -> None:
+        """Put ``target`` first; an older entry for the same page (``same_page`` prefix) goes."""
+        prefix = same_page or target
+        kept = [t for t in self.recent() if t != prefix and not t.startswith(prefix + "#")]
+        self._settings.setValue(_RECENT, [target, *kept][:MAX_RECENT])
+
+    def _targets(self, key: str) -> list[str]:
+        value = self._settings.value(key)
+        # QSettings gives a one-item list back as a plain string, none as None.
+        values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [v for v in values if isinstance(v, str) and v]
 
     def sync(self) -> None:
         self._settings.sync()

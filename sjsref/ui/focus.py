@@ -1,0 +1,138 @@
+"""Tab order of a calculator page, read from its layout, and one stop per list of links.
+
+Qt's default order is the order widgets were created in, which on a page
+built in several steps is not the order on screen (Clear came before Copy,
+the BSA method box last). Here the order is read from the layouts instead:
+form rows top to bottom, a grid row by row, a stacked widget's pages in turn;
+so the fields come first, then Copy and Clear, then the result. Scroll areas
+are no stop at all (they were invisible ones), and a text with several links
+(the sources) is one stop whose links the arrow keys move between.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
+
+from sjsref.ui.shortcuts import key_codes
+
+_ROLES = (
+    QFormLayout.ItemRole.LabelRole,
+    QFormLayout.ItemRole.FieldRole,
+    QFormLayout.ItemRole.SpanningRole,
+)
+_REASONS = {True: Qt.FocusReason.TabFocusReason, False: Qt.FocusReason.BacktabFocusReason}
+_FILTER = "_one_stop_filter"  # where a label keeps its filter (one per label)
+
+
+def tidy(page: QWidget) -> None:
+    """Set the tab order of ``page`` from its layout; run again when widgets come and go."""
+    stops: list[QWidget] = []
+    _walk_widget(page, stops, top=True)
+    for before, after in itertools.pairwise(stops):
+        QWidget.setTabOrder(before, after)
+
+
+def stops_of(page: QWidget) -> list[QWidget]:
+    """The widgets Tab can stop at on ``page``, in order (visible and enabled ones only)."""
+    found: list[QWidget] = []
+    _walk_widget(page, found, top=True)
+    return [w for w in found if w.isVisibleTo(page) and w.isEnabled()]
+
+
+def _items(layout: QLayout) -> list[QLayoutItem]:
+    if isinstance(layout, QFormLayout):
+        rows = (layout.itemAt(row, role) for row in range(layout.rowCount()) for role in _ROLES)
+        return [item for item in rows if item is not None]
+    items = [layout.itemAt(n) for n in range(layout.count())]
+    if isinstance(layout, QGridLayout):
+        cells: list[tuple[int, int]] = []
+        for n in range(layout.count()):
+            position: tuple[int, ...] = tuple(layout.getItemPosition(n))  # type: ignore[arg-type]
+            cells.append((position[0], position[1]))
+        items = [item for _cell, item in sorted(zip(cells, items, strict=True), key=lambda p: p[0])]
+    return [item for item in items if item is not None]
+
+
+def _walk_layout(layout: QLayout, out: list[QWidget]) -> None:
+    for item in _items(layout):
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            _walk_widget(widget, out)
+        elif inner is not None:
+            _walk_layout(inner, out)
+
+
+def _walk_widget(widget: QWidget, out: list[QWidget], top: bool = False) -> None:
+    if isinstance(widget, QScrollArea):
+        widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field inside takes the stop
+        inner = widget.widget()
+        if inner is not None:
+            _walk_widget(inner, out)
+        return
+    if isinstance(widget, QStackedWidget):
+        for number in range(widget.count()):
+            page = widget.widget(number)
+            if page is not None:
+                _walk_widget(page, out)
+        return
+    if isinstance(widget, QLabel):
+        _label_stop(widget)
+    if not top and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        out.append(widget)
+    layout = widget.layout()
+    if layout is not None:
+        _walk_layout(layout, out)
+
+
+def _label_stop(label: QLabel) -> None:
+    """A text with links is one stop; a text without is none (its words are still read out)."""
+    if not label.textInteractionFlags() & Qt.TextInteractionFlag.LinksAccessibleByKeyboard:
+        return
+    if "<a " in label.text():
+        label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        if getattr(label, _FILTER, None) is None:
+            one_stop = _OneStop(label)
+            setattr(label, _FILTER, one_stop)
+            label.installEventFilter(one_stop)
+    else:
+        label.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the mouse can still select it
+
+
+class _OneStop(QObject):
+    """Tab leaves the label at once; the arrow keys move between its links."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label)
+        self._label = label
+        self._next, self._previous = key_codes("links")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            forward = key == Qt.Key.Key_Tab and not shift
+            # The window's own focus step, from this label: not the label's own link step.
+            QWidget.focusNextPrevChild(self._label.window(), forward)
+            return True
+        if key in (self._next, self._previous):
+            forward = key == self._next
+            self._label.focusNextPrevChild(forward)
+            if not self._label.hasFocus():  # past the last link: round to the other end
+                self._label.setFocus(_REASONS[forward])
+            return True
+        return False
