@@ -25,6 +25,9 @@ from sjsref.search.synonyms import load_synonyms
 SYNONYMS_FILE = "synonyms.toml"
 # A table row's title is its first cell, cut here so a long cell stays a title.
 MAX_ROW_TITLE = 80
+# Between the article and the section in a row's context ("Severity › SCORTEN"):
+# the window names a row's table by the part after it.
+CONTEXT_SEPARATOR = " › "
 
 
 def documents_from(library: Library, calculators: Iterable[CalculatorInfo]) -> list[Document]:
@@ -112,7 +115,7 @@ def article_documents(article: Article) -> list[Document]:
                 context=article.title,
             )
         )
-        context = f"{article.title} › {section.title}"
+        context = f"{article.title}{CONTEXT_SEPARATOR}{section.title}"
         documents.extend(table_row_documents(section.tables, target, context))
     return documents
 
@@ -121,7 +124,9 @@ def table_row_documents(tables: Iterable[Table], target: str, context: str) -> l
     """One ``row`` document per body row of each table of a section.
 
     The title is the row's first cells that name it (e.g. allele and drug);
-    the body pairs each header with its cell ("Reaction: SJS/TEN; ...").
+    the body pairs each header with its cell ("Reaction: SJS/TEN; ...");
+    the context ends with the section's title, which names the table (the
+    articles' tables have no captions of their own).
     """
     documents: list[Document] = []
     for table in tables:

@@ -12,7 +12,7 @@ pauses, never on each keystroke: "128" is never judged as "1".
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -259,6 +259,16 @@ class YesNoField(Field):
             button.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
+            # Tab into the question lands on the answer given, as in other apps.
+            other = self.no if watched is self.yes else self.yes
+            tabbed = event.reason() in (
+                Qt.FocusReason.TabFocusReason,
+                Qt.FocusReason.BacktabFocusReason,
+            )
+            if tabbed and other.isChecked():
+                other.setFocus(event.reason())
+                return True
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)

@@ -45,6 +45,22 @@ KIND_LABELS = {
     "allele": "HLA table",
     "page": "Page",
 }
+# A row of an article's table is labelled by its table, named after the section
+# holding it: ``documents.table_row_documents`` writes "Article › Section".
+CONTEXT_SEPARATOR = " › "
+TABLE_LABEL = "Table"
+
+
+def hit_label(kind: str, context: str) -> tuple[str, str]:
+    """The label above a hit, and the context shown after its title.
+
+    A row of an article's table is named by its own table ("Table · Evidence
+    at a glance"), not by a kind shared with every other table's rows.
+    """
+    if kind == "row" and CONTEXT_SEPARATOR in context:
+        article, _, section = context.rpartition(CONTEXT_SEPARATOR)
+        return f"{TABLE_LABEL} · {section}", article
+    return KIND_LABELS.get(kind, kind.capitalize()), context
 
 
 @dataclass(frozen=True)
@@ -183,15 +199,17 @@ class ResultsList(QListWidget):
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(item)
         for row in rows:
-            kind = KIND_LABELS.get(row.kind, row.kind.capitalize())
-            context = f" <small>· {html.escape(row.context)}</small>" if row.context else ""
+            kind, where = hit_label(row.kind, row.context)
+            context = f" <small>· {html.escape(where)}</small>" if where else ""
             snippet = f"<br><small>{row.snippet_html}</small>" if row.snippet_html else ""
             item = QListWidgetItem(f"{kind}: {row.title}")
             item.setData(TARGET_ROLE, row.target)
+            # The kind in capitals; a table's own name as written.
+            head, _, name = kind.partition(" · ")
+            label = html.escape(head.upper()) + (f" · {html.escape(name)}" if name else "")
             item.setData(
                 HTML_ROLE,
-                f"<small>{html.escape(kind.upper())}</small><br>"
-                f"<b>{html.escape(row.title)}</b>{context}{snippet}",
+                f"<small>{label}</small><br><b>{html.escape(row.title)}</b>{context}{snippet}",
             )
             item.setToolTip(row.target)
             self.addItem(item)

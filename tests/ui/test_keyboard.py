@@ -1,0 +1,214 @@
+"""The window by keyboard alone: shortcuts from one table, panes, tab order, Y/N, title.
+
+Keys go where a clinician's keys go: to the widget that has the focus.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLabel, QRadioButton, QScrollArea
+
+from sjsref.clinical.registry import CALCULATORS
+from sjsref.ui.about import AboutDialog
+from sjsref.ui.shortcuts import SHORTCUTS, WINDOW, shown
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):
+    """A key pressed by the clinician: it goes to the focused widget."""
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has the keyboard focus"
+    qtbot.keyClick(target, key, modifier)
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def test_every_window_shortcut_of_the_table_is_bound_and_listed_on_the_f1_page(window, qtbot):
+    bound = {s.key().toString() for s in window.findChildren(QShortcut)}
+    for entry in SHORTCUTS:
+        if entry.where == WINDOW:
+            assert callable(getattr(window, entry.action))
+            assert {QKeySequence(k).toString() for k in entry.keys} <= bound, entry
+    window.search.setFocus()
+    press(qtbot, Qt.Key.Key_F1)
+    page = window.stack.named["shortcuts"]
+    assert window.stack.currentWidget() is page
+    assert window.windowTitle() == "Keyboard shortcuts — SJSRef"
+    text = page.browser.toPlainText()
+    for entry in SHORTCUTS:
+        if entry.action == "open_calculator" and entry.args[0] > len(CALCULATORS):
+            continue  # bound, but there is no such calculator to list
+        for keys in entry.keys:
+            assert shown(keys) in text, keys
+        if entry.action != "open_calculator":
+            assert entry.text in text
+    for number, calc in enumerate(CALCULATORS, start=1):
+        assert f"Alt+{number}\nOpen {calc.name}" in text
+
+
+def test_about_is_reachable_from_the_shortcuts_page(window, qtbot):
+    window.search.setFocus()
+    press(qtbot, Qt.Key.Key_F1)
+    seen = []
+
+    def close_about():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:  # not open yet: look again
+            QTimer.singleShot(20, close_about)
+            return
+        seen.append(dialog)
+        dialog.reject()
+
+    QTimer.singleShot(20, close_about)
+    press(qtbot, Qt.Key.Key_A, ALT)  # the button's mnemonic: an animated click
+    qtbot.waitUntil(lambda: bool(seen), timeout=2000)
+    assert len(seen) == 1 and isinstance(seen[0], AboutDialog)
+
+
+def test_alt_number_opens_each_calculator_in_registry_order_ready_to_type(window, qtbot):
+    for number, calc in enumerate(CALCULATORS, start=1):
+        window.search.setFocus()
+        press(qtbot, Qt.Key(Qt.Key.Key_0 + number), ALT)
+        page = window.calculators[calc.id]
+        assert window.stack.currentWidget() is page
+        assert window.windowTitle() == f"{calc.name} — SJSRef"
+        if page.fields:
+            assert page.isAncestorOf(focused())
+    press(qtbot, Qt.Key.Key_9, ALT)  # no ninth calculator: nothing moves
+    assert window.stack.currentWidget() is window.calculators[CALCULATORS[-1].id]
+
+
+def test_f6_cycles_search_results_and_page_and_shift_f6_goes_back(window, qtbot):
+    window.navigate("calc:scorten")
+    window.search.setFocus()
+    press(qtbot, Qt.Key.Key_F6)
+    assert focused() is window.results
+    press(qtbot, Qt.Key.Key_F6)
+    assert focused() is window.calculators["scorten"].fields["age_years"].edit
+    press(qtbot, Qt.Key.Key_F6)
+    assert focused() is window.search
+    press(qtbot, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert window.stack.isAncestorOf(focused())
+    press(qtbot, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is window.results
+
+
+def test_enter_on_an_article_hit_puts_the_keys_in_its_text_and_pagedown_scrolls(window, qtbot):
+    window.focus_search()
+    qtbot.keyClicks(window.search, "classification of SJS and TEN")
+    press(qtbot, Qt.Key.Key_Return)
+    browser = window.article_view.browser
+    assert focused() is browser
+    assert window.windowTitle() == f"{window.article_view.windowTitle()} — SJSRef"
+    before = browser.verticalScrollBar().value()
+    press(qtbot, Qt.Key.Key_PageDown)
+    press(qtbot, Qt.Key.Key_Down)
+    assert browser.verticalScrollBar().value() > before
+
+
+def test_the_title_names_each_page(window):
+    article = window.content.library.articles[0]
+    for target, title in (
+        (f"article:{article.id}", article.title),
+        ("refs:", "References"),
+        ("table:drugs", "Drug and HLA tables"),
+        ("calc:bsa", "Body-surface area (detachment)"),
+    ):
+        window.navigate(target)
+        assert window.windowTitle() == f"{title} — SJSRef"
+    window.navigate("home:")
+    assert window.windowTitle() == "SJSRef"
+
+
+def test_y_and_n_answer_the_focused_yes_no_question(window, qtbot):
+    window.navigate("calc:abcd10")
+    field = window.calculators["abcd10"].fields["active_cancer"]
+    field.setFocus()
+    assert field.value() is None
+    press(qtbot, Qt.Key.Key_N)
+    assert field.value() is False and focused() is field.no
+    press(qtbot, Qt.Key.Key_Y)
+    assert field.value() is True and focused() is field.yes
+
+
+def _tab_walk(qtbot, page, first):
+    """Each stop Tab reaches from ``first`` until the focus leaves ``page``."""
+    first.setFocus(Qt.FocusReason.TabFocusReason)
+    stops = [first]
+    for _ in range(80):
+        press(qtbot, Qt.Key.Key_Tab)
+        if not page.isAncestorOf(focused()):
+            return stops
+        stops.append(focused())
+    raise AssertionError("Tab never left the page")
+
+
+def test_tab_goes_through_the_fields_then_copy_then_clear_then_the_result(window, qtbot):
+    window.navigate("calc:abcd10")
+    page = window.calculators["abcd10"]
+    for name, text in (("age_years", "54"), ("bicarbonate_mmol_l", "18")):
+        page.fields[name].set_text(text)
+    page.fields["active_cancer"].set_value(True)
+    page.fields["dialysis_before_admission"].set_value(False)
+    page.fields["detached_bsa_percent"].set_text("35")
+    stops = _tab_walk(qtbot, page, page.fields["age_years"].edit)
+    names = [w.objectName() for w in stops]
+    assert names[:7] == [
+        "age_years",
+        "bicarbonate_mmol_l",
+        "active_cancer_yes",
+        "dialysis_before_admission_no",
+        "detached_bsa_percent",
+        "copy",
+        "clear",
+    ]
+    rest = stops[7:]
+    assert rest and all(isinstance(w, QLabel) and "<a " in w.text() for w in rest)
+    assert names.count("sources") == 1  # its links are one stop, not one each
+    assert not any(isinstance(w, QScrollArea) for w in stops)
+    assert all(w.isVisible() for w in stops)
+
+
+def test_the_bsa_method_box_is_the_first_stop_and_the_palm_fields_follow_it(window, qtbot):
+    window.navigate("calc:bsa")
+    page = window.calculators["bsa"]
+    page.fields["age_years"].set_text("40")
+    page.lund.fields[0].set_text("50")  # a result, so Copy is enabled
+    stops = _tab_walk(qtbot, page, page.method)
+    names = [w.objectName() for w in stops]
+    assert names[:2] == ["method", "age_years"]
+    assert names.index("copy") + 1 == names.index("clear")
+    assert all(n.startswith("lund:") for n in names[2 : names.index("copy")])
+    page.method.setCurrentIndex(page.method.count() - 1)  # the palm
+    page.fields["count"].set_text("3")
+    names = [w.objectName() for w in _tab_walk(qtbot, page, page.method)]
+    assert names[:5] == ["method", "age_years", "count", "surface", "sex"]
+
+
+def test_arrows_move_between_the_links_of_the_sources_and_tab_leaves_them(window, qtbot):
+    window.navigate("calc:scorten")
+    page = window.calculators["scorten"]
+    sources = page.panel.sources
+    sources.setFocus(Qt.FocusReason.TabFocusReason)
+    seen = [sources.selectedText()]
+    for _ in range(2):
+        press(qtbot, Qt.Key.Key_Down)
+        assert focused() is sources
+        seen.append(sources.selectedText())
+    assert len(set(seen)) == 3, seen  # three different links, one after another
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is not sources
+
+
+def test_a_yes_no_question_is_one_stop_whose_answer_shows(window, qtbot):
+    window.navigate("calc:scorten")
+    field = window.calculators["scorten"].fields["malignancy"]
+    field.set_value(False)
+    assert isinstance(field.no, QRadioButton) and field.no.isChecked()
+    field.setFocus(Qt.FocusReason.TabFocusReason)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() not in (field.yes, field.no)
