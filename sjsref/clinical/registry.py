@@ -134,7 +134,7 @@ ABCD10 = CalculatorSpec(
         _bicarbonate(),
         InputSpec(
             "active_cancer", "Active cancer", "--cancer", Kind.YES_NO, "active cancer",
-            mnemonic="c", criterion="cancer",
+            mnemonic="n", criterion="cancer",  # "c" is Clear
         ),
         InputSpec(
             "dialysis_before_admission", "Dialysis before admission", "--dialysis",

@@ -32,6 +32,7 @@ from sjsref.clinical.inputs import Location
 from sjsref.clinical.numbers import format_number, format_typed
 from sjsref.clinical.registry import BSA
 from sjsref.clinical.spec import CalculatorSpec
+from sjsref.ui import focus
 from sjsref.ui.body_map import BodyMapPanel
 from sjsref.ui.calc_page import CalculatorPage
 from sjsref.ui.fields import ChoiceBox, NumberField, form_label, with_mnemonic
@@ -164,6 +165,7 @@ class BsaView(CalculatorPage):
         for page in (self.body, self.nines, palm):
             self.stack.addWidget(page)
         self.carry_row = _CarryRow(self)
+        focus.mark_actions(self.carry_row)  # its buttons come after Copy and Clear
         for at, widget in enumerate((self.stack, self.carry_row, self.lund), start=1):
             self.left_layout.insertWidget(at, widget)
         for field in [*self.lund.fields, *self.nines.fields, count]:

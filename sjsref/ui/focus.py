@@ -35,12 +35,24 @@ _ROLES = (
 )
 _REASONS = {True: Qt.FocusReason.TabFocusReason, False: Qt.FocusReason.BacktabFocusReason}
 _FILTER = "_one_stop_filter"  # where a label keeps its filter (one per label)
+_ACTION = "tab_with_actions"  # dynamic property of a row of action buttons
+LAST_ACTION = "clear"  # the page's actions end with Clear: marked rows follow it
+
+
+def mark_actions(row: QWidget) -> None:
+    """Give ``row``'s buttons their stops after Copy and Clear, wherever the row is drawn.
+
+    A row of actions shown between two parts of a form (BSA's "use this BSA
+    in") would otherwise cut the fields in two.
+    """
+    row.setProperty(_ACTION, True)
 
 
 def tidy(page: QWidget) -> None:
     """Set the tab order of ``page`` from its layout; run again when widgets come and go."""
     stops: list[QWidget] = []
     _walk_widget(page, stops, top=True)
+    stops = _actions_last(stops)
     for before, after in itertools.pairwise(stops):
         QWidget.setTabOrder(before, after)
 
@@ -49,7 +61,27 @@ def stops_of(page: QWidget) -> list[QWidget]:
     """The widgets Tab can stop at on ``page``, in order (visible and enabled ones only)."""
     found: list[QWidget] = []
     _walk_widget(page, found, top=True)
-    return [w for w in found if w.isVisibleTo(page) and w.isEnabled()]
+    return [w for w in _actions_last(found) if w.isVisibleTo(page) and w.isEnabled()]
+
+
+def _actions_last(stops: list[QWidget]) -> list[QWidget]:
+    """The stops of marked rows moved to just after Clear (kept as they are without one)."""
+    marked = [w for w in stops if _in_marked_row(w)]
+    rest = [w for w in stops if not _in_marked_row(w)]
+    names = [w.objectName() for w in rest]
+    if not marked or LAST_ACTION not in names:
+        return stops
+    at = names.index(LAST_ACTION) + 1
+    return [*rest[:at], *marked, *rest[at:]]
+
+
+def _in_marked_row(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent.property(_ACTION):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def _items(layout: QLayout) -> list[QLayoutItem]:
@@ -126,8 +158,11 @@ class _OneStop(QObject):
         shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             forward = key == Qt.Key.Key_Tab and not shift
-            # The window's own focus step, from this label: not the label's own link step.
-            QWidget.focusNextPrevChild(self._label.window(), forward)
+            # The window's focus chain, from this label: not the label's own link step.
+            # Walked here, as Qt's own step may start from an earlier focus widget.
+            target = _next_stop(self._label, forward)
+            if target is not None:
+                target.setFocus(_REASONS[forward])
             return True
         if key in (self._next, self._previous):
             forward = key == self._next
@@ -136,3 +171,21 @@ class _OneStop(QObject):
                 self._label.setFocus(_REASONS[forward])
             return True
         return False
+
+
+def _next_stop(start: QWidget, forward: bool) -> QWidget | None:
+    """The widget Tab (or Shift+Tab) goes to from ``start``, along the focus chain."""
+    window = start.window()
+    widget: QWidget | None = start
+    while True:
+        assert widget is not None  # the chain is a ring through every widget of the window
+        widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
+        if widget is None or widget is start:
+            return None
+        if (
+            widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.focusProxy() is None
+            and widget.isVisibleTo(window)
+            and widget.isEnabled()
+        ):
+            return widget

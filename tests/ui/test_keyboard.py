@@ -139,12 +139,12 @@ def _tab_walk(qtbot, page, first):
     """Each stop Tab reaches from ``first`` until the focus leaves ``page``."""
     first.setFocus(Qt.FocusReason.TabFocusReason)
     stops = [first]
-    for _ in range(80):
+    for _ in range(120):
         press(qtbot, Qt.Key.Key_Tab)
         if not page.isAncestorOf(focused()):
             return stops
         stops.append(focused())
-    raise AssertionError("Tab never left the page")
+    raise AssertionError(f"Tab never left the page: {[w.objectName() for w in stops]}")
 
 
 def test_tab_goes_through_the_fields_then_copy_then_clear_then_the_result(window, qtbot):
@@ -177,16 +177,39 @@ def test_the_bsa_method_box_is_the_first_stop_and_the_palm_fields_follow_it(wind
     window.navigate("calc:bsa")
     page = window.calculators["bsa"]
     page.fields["age_years"].set_text("40")
-    page.lund.fields[0].set_text("50")  # a result, so Copy is enabled
+    page.lund.fields[0].set_text("50")  # a result, so Copy and "use this BSA in" are enabled
     stops = _tab_walk(qtbot, page, page.method)
     names = [w.objectName() for w in stops]
-    assert names[:2] == ["method", "age_years"]
-    assert names.index("copy") + 1 == names.index("clear")
-    assert all(n.startswith("lund:") for n in names[2 : names.index("copy")])
+    map_controls = ["map_detached", "map_amount", "body_map"]
+    assert names[:5] == ["method", "age_years", *map_controls]
+    copy = names.index("copy")
+    assert names[5:copy] and all(n.startswith("lund:") for n in names[5:copy])
+    # The actions after the fields: Copy, Clear, then the carry-over buttons.
+    carry = [f"carry_{c}" for c in ("scorten", "abcd10", "classify")]
+    assert names[copy : copy + 5] == ["copy", "clear", *carry]
     page.method.setCurrentIndex(page.method.count() - 1)  # the palm
     page.fields["count"].set_text("3")
     names = [w.objectName() for w in _tab_walk(qtbot, page, page.method)]
     assert names[:5] == ["method", "age_years", "count", "surface", "sex"]
+    assert "map_amount" not in names and names[5] == "copy"
+
+
+def test_alden_goes_through_each_drug_card_then_copy_and_clear(window, qtbot):
+    window.navigate("calc:alden")
+    page = window.calculators["alden"]
+    first, second = page.add_drug("carbamazepine"), page.add_drug("allopurinol")
+    assert first is not None and second is not None
+    qtbot.waitUntil(second.isVisible)  # Qt shows a widget added to a layout a moment later
+    stops = _tab_walk(qtbot, page, page.fields["index_day"].edit)
+    names = [w.objectName() for w in stops]
+    assert names[:4] == ["index_day", "index_day_pick", "drug_name", "add_drug"]
+    first_card = [n for n in names if n.startswith(first.key + ":")]
+    second_card = [n for n in names if n.startswith(second.key + ":")]
+    assert first_card[-1] == f"{first.key}:remove" and second_card[-1] == f"{second.key}:remove"
+    assert names.index(first_card[-1]) < names.index(second_card[0])  # card by card
+    after = names[names.index(second_card[-1]) + 1 :]
+    assert after[:1] == ["clear"] or after[:2] == ["copy", "clear"], names
+    assert all(w.isVisible() for w in stops)
 
 
 def test_arrows_move_between_the_links_of_the_sources_and_tab_leaves_them(window, qtbot):
