@@ -252,10 +252,14 @@ class BodyMap(QWidget):
         focused = KEY_ORDER[self._focus]
         if self.hasFocus():
             path = dict(PARTS[focused[1]])[focused[0]]
-            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 3, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
+            outline = self.figure_transform(focused[1]).map(path)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(self.figure_transform(focused[1]).map(path))
+            # Ink under a dashed light line: seen on a marked (highlight) part as on a
+            # blank one; a highlight-coloured ring vanished on a marked part.
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 4))
+            painter.drawPath(outline)
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Base), 2, Qt.PenStyle.DashLine))
+            painter.drawPath(outline)
         self._paint_legend(painter, line)
         painter.end()
 

@@ -235,3 +235,30 @@ def test_a_yes_no_question_is_one_stop_whose_answer_shows(window, qtbot):
     field.setFocus(Qt.FocusReason.TabFocusReason)
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() not in (field.yes, field.no)
+
+
+def test_the_body_map_part_with_the_focus_shows_even_when_marked(window, qtbot):
+    from PySide6.QtGui import QPalette
+
+    from sjsref.ui.body_outline import KEY_ORDER, PARTS
+
+    window.navigate("calc:bsa")
+    body_map = window.calculators["bsa"].map
+    body_map.setFocus(Qt.FocusReason.TabFocusReason)
+    trunk = next(n for n, part in enumerate(KEY_ORDER) if part[0] == "anterior-trunk")
+    for _ in range(trunk):
+        press(qtbot, Qt.Key.Key_Right)
+    press(qtbot, Qt.Key.Key_Space)  # marked: filled with the highlight colour
+    region, view = KEY_ORDER[trunk]
+    image = body_map.grab().toImage()
+    outline = body_map.figure_transform(view).map(dict(PARTS[view])[region])
+    ink = body_map.palette().color(QPalette.ColorRole.WindowText)
+    light = body_map.palette().color(QPalette.ColorRole.Base)
+    ring = [image.pixelColor(outline.pointAtPercent(n / 200).toPoint()) for n in range(200)]
+    # Along the part's edge, the ring's ink and light dashes, not the fill's highlight.
+    near = [c for c in ring if min(_distance(c, ink), _distance(c, light)) < 40]
+    assert len(near) > 0.3 * len(ring), len(near)  # 4 of 200 with a highlight-coloured ring
+
+
+def _distance(a, b) -> int:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
