@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -36,6 +36,7 @@ _ROLES = (
 _REASONS = {True: Qt.FocusReason.TabFocusReason, False: Qt.FocusReason.BacktabFocusReason}
 _FILTER = "_one_stop_filter"  # where a label keeps its filter (one per label)
 _ACTION = "tab_with_actions"  # dynamic property of a row of action buttons
+RING_WIDTH = 2  # px of the ring round a text with links that has the focus
 LAST_ACTION = "clear"  # the page's actions end with Clear: marked rows follow it
 
 
@@ -135,6 +136,7 @@ def _label_stop(label: QLabel) -> None:
         return
     if "<a " in label.text():
         label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        label.setMargin(RING_WIDTH + 1)  # room for the focus ring: the text never under it
         if getattr(label, _FILTER, None) is None:
             one_stop = _OneStop(label)
             setattr(label, _FILTER, one_stop)
@@ -152,7 +154,14 @@ class _OneStop(QObject):
         self._next, self._previous = key_codes("links")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        kind = event.type()
+        if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._label.update()  # the ring comes and goes
+            return False
+        if kind == QEvent.Type.Paint and self._label.hasFocus() and isinstance(event, QPaintEvent):
+            self._paint_with_ring(event)
+            return True
+        if kind != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         key = event.key()
         shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
@@ -171,6 +180,15 @@ class _OneStop(QObject):
                 self._label.setFocus(_REASONS[forward])
             return True
         return False
+
+    def _paint_with_ring(self, event: QPaintEvent) -> None:
+        """The label as usual, then a ring: a selected link alone was hard to see, or absent."""
+        QLabel.paintEvent(self._label, event)
+        painter = QPainter(self._label)
+        colour = self._label.palette().color(QPalette.ColorRole.Highlight)
+        painter.setPen(QPen(colour, RING_WIDTH))
+        painter.drawRect(self._label.rect().adjusted(1, 1, -1, -1))
+        painter.end()
 
 
 def _next_stop(start: QWidget, forward: bool) -> QWidget | None:

@@ -262,3 +262,20 @@ def test_the_body_map_part_with_the_focus_shows_even_when_marked(window, qtbot):
 
 def _distance(a, b) -> int:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+
+
+def test_every_stop_of_a_calculator_looks_different_with_the_focus(window, qtbot):
+    window.navigate("calc:abcd10")
+    page = window.calculators["abcd10"]
+    page.fields["active_cancer"].set_value(True)
+    page.fields["age_years"].set_text("54")  # a result: Copy is a stop too
+    stops = _tab_walk(qtbot, page, page.fields["age_years"].edit)
+    blurred = {}
+    window.search.setFocus()
+    for widget in stops:
+        blurred[widget] = widget.grab().toImage()
+    page.fields["age_years"].edit.setFocus(Qt.FocusReason.TabFocusReason)
+    for widget in stops[1:]:
+        press(qtbot, Qt.Key.Key_Tab)
+        assert focused() is widget
+        assert widget.grab().toImage() != blurred[widget], widget.objectName()
