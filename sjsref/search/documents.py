@@ -120,6 +120,15 @@ def article_documents(article: Article) -> list[Document]:
     return documents
 
 
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters at a space, with "…" (not "after a resp")."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    space = head.rfind(" ")
+    return (head[:space] if space > limit // 2 else head).rstrip(" ·,;") + "…"
+
+
 def table_row_documents(tables: Iterable[Table], target: str, context: str) -> list[Document]:
     """One ``row`` document per body row of each table of a section.
 
@@ -133,7 +142,7 @@ def table_row_documents(tables: Iterable[Table], target: str, context: str) -> l
         for cells in table.rows:
             if not any(cells):
                 continue
-            title = " · ".join(c for c in cells[:2] if c)[:MAX_ROW_TITLE]
+            title = _cut(" · ".join(c for c in cells[:2] if c), MAX_ROW_TITLE)
             pairs = [
                 f"{n}: {c}" if n else c for n, c in zip(table.header, cells, strict=False) if c
             ]

@@ -6,7 +6,7 @@ import datetime as dt
 
 from sjsref.clinical.registry import CalculatorInfo
 from sjsref.content.models import Article, CslItem, Library, Reference, Section
-from sjsref.search.documents import documents_from, table_row_documents
+from sjsref.search.documents import MAX_ROW_TITLE, documents_from, table_row_documents
 from sjsref.search.index import Document, SearchIndex
 
 TABLE = """Rows follow [@hung2005].
@@ -138,3 +138,15 @@ def test_a_table_row_with_nothing_but_citations_makes_no_document() -> None:
     section = Section.parsed("t", "T", markdown, 1)
     rows = table_row_documents(section.tables, "article:a#t", "A › T")
     assert [r.title for r in rows] == ["Allopurinol"]
+
+
+def test_a_long_row_title_is_cut_between_words() -> None:
+    long = "Mycoplasma-induced rash and mucositis (MIRM) | Child or young adult after a respiratory"
+    markdown = f"| Condition | Feature |\n|---|---|\n| {long} infection, mostly boys |\n"
+    section = Section.parsed("t", "T", markdown, 1)
+    (row,) = table_row_documents(section.tables, "article:a#t", "A › T")
+    assert len(row.title) <= MAX_ROW_TITLE and row.title.endswith("…")
+    cut = "Mycoplasma-induced rash and mucositis (MIRM) · Child or young adult after a…"
+    assert row.title == cut
+    short = table_row_documents(Section.parsed("t", "T", TABLE, 1).tables, "article:a#t", "A › T")
+    assert short[0].title == "HLA-B*58:01 · Allopurinol"  # a short title as it is
