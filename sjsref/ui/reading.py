@@ -7,7 +7,7 @@ has loaded.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QUrl, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QTextOption
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPalette, QPen, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from sjsref.ui.qt_lazy import Qt  # the first paint does not wait for Qt's enums
@@ -15,6 +15,9 @@ from sjsref.ui.qt_lazy import Qt  # the first paint does not wait for Qt's enums
 # Qt draws <sup> at two thirds of the text size; "large" (1.2x) brings a
 # citation number to 0.8 of it, readable at arm's length. Relative, so it zooms.
 STYLE = "sup { font-size: large; }"
+# Width of the frame drawn while the text has the focus: the viewport covers the
+# inside, so it shows in the frame's own pixels, round the whole text.
+FOCUS_FRAME = 2
 
 
 class ReadingBrowser(QTextBrowser):
@@ -36,6 +39,8 @@ class ReadingBrowser(QTextBrowser):
         self.anchorClicked.connect(lambda url: self.link.emit(url.toString()))
         self.viewport().installEventFilter(self)
         self._base = QFont(self.font())
+        room = max(0, FOCUS_FRAME - self.frameWidth())
+        self.setViewportMargins(room, room, room, room)  # the focus frame's full width shows
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
         """Load nothing: content has no pictures, and a URL in it must never reach a file."""
@@ -51,6 +56,19 @@ class ReadingBrowser(QTextBrowser):
                 self.historyButton.emit(1)
                 return True
         return super().eventFilter(watched, event)
+
+    def event(self, event: QEvent) -> bool:
+        """The frame in the highlight colour while the text has the keyboard focus."""
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.update()  # the frame, outside the viewport
+        elif event.type() == QEvent.Type.Paint and self.hasFocus():
+            painter = QPainter(self)
+            colour = self.palette().color(QPalette.ColorRole.Highlight)
+            painter.setPen(QPen(colour, FOCUS_FRAME))
+            painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+            painter.end()
+        return handled
 
     def set_zoom(self, percent: int) -> None:
         font = QFont(self._base)

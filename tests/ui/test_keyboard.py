@@ -279,3 +279,20 @@ def test_every_stop_of_a_calculator_looks_different_with_the_focus(window, qtbot
         press(qtbot, Qt.Key.Key_Tab)
         assert focused() is widget
         assert widget.grab().toImage() != blurred[widget], widget.objectName()
+
+
+def test_an_article_with_the_focus_is_framed(window, qtbot):
+    from PySide6.QtGui import QPalette
+
+    window.focus_search()
+    qtbot.keyClicks(window.search, "classification of SJS and TEN")
+    press(qtbot, Qt.Key.Key_Return)
+    browser = window.article_view.browser
+    assert focused() is browser
+    framed = browser.grab().toImage()
+    highlight = browser.palette().color(QPalette.ColorRole.Highlight)
+    assert framed.pixelColor(0, browser.height() // 2) == highlight
+    assert framed.pixelColor(1, browser.height() // 2) == highlight  # two pixels wide
+    window.focus_search()
+    plain = browser.grab().toImage()
+    assert plain.pixelColor(0, browser.height() // 2) != highlight
