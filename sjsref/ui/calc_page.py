@@ -34,7 +34,7 @@ from sjsref.clinical.next_steps import next_steps
 from sjsref.clinical.report import chart_note
 from sjsref.clinical.results import ScoreResult
 from sjsref.clinical.spec import CalculatorSpec
-from sjsref.ui import presenters
+from sjsref.ui import focus, presenters
 from sjsref.ui.fields import Field, NumberField, criterion_status
 from sjsref.ui.lab_field import LabField
 from sjsref.ui.result_panel import Citer, ResultPanel
@@ -154,6 +154,10 @@ class CalculatorPage(QWidget):
         return str(loc[0]) if loc else ""
 
     # -- shared behaviour -------------------------------------------------------
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab steps through the page's own order: fields, Copy, Clear, the result."""
+        return focus.step(self, next) or super().focusNextPrevChild(next)
 
     def focus_in(self) -> None:
         """Put the cursor in the first input, ready to type (opened from search)."""

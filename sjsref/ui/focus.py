@@ -16,6 +16,7 @@ import itertools
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -65,6 +66,28 @@ def stops_of(page: QWidget) -> list[QWidget]:
     return [w for w in _actions_last(found) if w.isVisibleTo(page) and w.isEnabled()]
 
 
+def step(page: QWidget, forward: bool) -> bool:
+    """Move the focus to the next (or previous) stop of ``page``, or out of it past an end.
+
+    The page steps through its own list rather than Qt's focus chain, which
+    repeated ``setTabOrder`` calls can leave out of order (SCORTEN's Copy once
+    led out of the page, past Clear). False when the focus is not on a stop.
+    """
+    stops = stops_of(page)
+    current = QApplication.focusWidget()
+    at = next((n for n, w in enumerate(stops) if w is current), -1)
+    if at < 0:  # inside a stop (a combo box's editor): the innermost stop holding it
+        holders = [n for n, w in enumerate(stops) if current and w.isAncestorOf(current)]
+        at = holders[-1] if holders else -1
+    if at < 0:
+        return False
+    to = at + (1 if forward else -1)
+    target = stops[to] if 0 <= to < len(stops) else _next_stop(stops[at], forward, outside=page)
+    if target is not None:
+        target.setFocus(_REASONS[forward])
+    return True
+
+
 def _actions_last(stops: list[QWidget]) -> list[QWidget]:
     """The stops of marked rows moved to just after Clear (kept as they are without one)."""
     marked = [w for w in stops if _in_marked_row(w)]
@@ -88,7 +111,8 @@ def _in_marked_row(widget: QWidget) -> bool:
 def _items(layout: QLayout) -> list[QLayoutItem]:
     if isinstance(layout, QFormLayout):
         rows = (layout.itemAt(row, role) for row in range(layout.rowCount()) for role in _ROLES)
-        return [item for item in rows if item is not None]
+        # A spanning row answers for more than one role: each item once.
+        return list({id(item): item for item in rows if item is not None}.values())
     items = [layout.itemAt(n) for n in range(layout.count())]
     if isinstance(layout, QGridLayout):
         cells: list[tuple[int, int]] = []
@@ -169,9 +193,11 @@ class _OneStop(QObject):
             forward = key == Qt.Key.Key_Tab and not shift
             # The window's focus chain, from this label: not the label's own link step.
             # Walked here, as Qt's own step may start from an earlier focus widget.
-            target = _next_stop(self._label, forward)
-            if target is not None:
-                target.setFocus(_REASONS[forward])
+            parent = self._label.parentWidget()  # up to the page, which steps in its order
+            if parent is None or not parent.focusNextPrevChild(forward):
+                target = _next_stop(self._label, forward)
+                if target is not None:
+                    target.setFocus(_REASONS[forward])
             return True
         if key in (self._next, self._previous):
             forward = key == self._next
@@ -191,8 +217,12 @@ class _OneStop(QObject):
         painter.end()
 
 
-def _next_stop(start: QWidget, forward: bool) -> QWidget | None:
-    """The widget Tab (or Shift+Tab) goes to from ``start``, along the focus chain."""
+def _next_stop(start: QWidget, forward: bool, outside: QWidget | None = None) -> QWidget | None:
+    """The widget Tab (or Shift+Tab) goes to from ``start`` along the focus chain.
+
+    Args:
+        outside: When given, skip every widget inside it (leaving a page).
+    """
     window = start.window()
     widget: QWidget | None = start
     while True:
@@ -200,6 +230,8 @@ def _next_stop(start: QWidget, forward: bool) -> QWidget | None:
         widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
         if widget is None or widget is start:
             return None
+        if outside is not None and (widget is outside or outside.isAncestorOf(widget)):
+            continue
         if (
             widget.focusPolicy() & Qt.FocusPolicy.TabFocus
             and widget.focusProxy() is None

@@ -296,3 +296,17 @@ def test_an_article_with_the_focus_is_framed(window, qtbot):
     window.focus_search()
     plain = browser.grab().toImage()
     assert plain.pixelColor(0, browser.height() // 2) != highlight
+
+
+def test_no_calculator_has_an_invisible_stop_and_copy_comes_just_before_clear(window, qtbot):
+    for calc in CALCULATORS:
+        window.navigate(f"calc:{calc.id}")
+        page = window.calculators[calc.id]
+        window.stack.focus_current()
+        stops = _tab_walk(qtbot, page, focused())
+        assert all(w.isVisible() and w.isEnabled() for w in stops), calc.id
+        assert not any(isinstance(w, QScrollArea) for w in stops), calc.id
+        names = [w.objectName() for w in stops]
+        assert "clear" in names, f"{calc.id}: {names}"
+        if "copy" in names:
+            assert names.index("copy") + 1 == names.index("clear"), calc.id
