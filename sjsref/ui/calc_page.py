@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -35,20 +34,13 @@ from sjsref.clinical.report import chart_note
 from sjsref.clinical.results import ScoreResult
 from sjsref.clinical.spec import CalculatorSpec
 from sjsref.ui import focus, presenters
+from sjsref.ui.columns import FormAndResult
 from sjsref.ui.fields import Field, NumberField, criterion_status
 from sjsref.ui.lab_field import LabField
 from sjsref.ui.result_panel import Citer, ResultPanel
 
 COPY_SHORTCUT = "Ctrl+Shift+C"
 INVALID_TEXT = "No result: correct the marked field first."
-
-
-def _scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(widget)
-    return area
 
 
 class CalculatorPage(QWidget):
@@ -83,6 +75,7 @@ class CalculatorPage(QWidget):
         purpose = QLabel(info.purpose, self)
         purpose.setTextFormat(Qt.TextFormat.PlainText)
         purpose.setWordWrap(True)
+        title.setWordWrap(True)  # a long name at a large zoom must not widen the page
         outer.addWidget(title)
         outer.addWidget(purpose)
         columns = QHBoxLayout()
@@ -114,8 +107,9 @@ class CalculatorPage(QWidget):
 
         self.panel = ResultPanel(citer, self)
         self.panel.linkActivated.connect(self.linkActivated)
-        columns.addWidget(_scrolled(left), 1)
-        columns.addWidget(_scrolled(self.panel), 1)
+        self.columns = FormAndResult(self, left, self.left_layout, self.form, self.panel)
+        columns.addWidget(self.columns.form_area, 1)
+        columns.addWidget(self.columns.result_area, 1)
 
         self.clear_button.clicked.connect(self.clear)
         self.copy_button.clicked.connect(self.copy_note)

@@ -12,7 +12,7 @@ pauses, never on each keystroke: "128" is never judged as "1".
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -75,9 +75,26 @@ class Field(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             slot.addWidget(label, 0, 0)
         self._grid.addWidget(self._slot, 1, 0)
-        line = max(self.status.fontMetrics().lineSpacing(), self.error.fontMetrics().lineSpacing())
-        self._room = status_lines * line
+        self._status_lines = status_lines
+        self._room = self._base_room()
         self._slot.setFixedHeight(self._room)
+
+    def _base_room(self) -> int:
+        line = max(self.status.fontMetrics().lineSpacing(), self.error.fontMetrics().lineSpacing())
+        return self._status_lines * line
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A zoom changes the font: measure the slot again, smaller or larger.
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._room = self._base_room()
+            self._slot.setFixedHeight(self._room)
+            self._keep_room(self.error if self._error else self.status)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A narrower form wraps the status onto more lines: make room, never clip.
+        super().resizeEvent(event)
+        self._keep_room(self.error if self._error else self.status)
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
@@ -141,8 +158,7 @@ class NumberField(Field):
         self.edit.setValidator(QRegularExpressionValidator(_NUMBER, self.edit))
         self.edit.setAccessibleName(label)
         self.edit.setPlaceholderText("not answered")
-        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0" * 16))
-        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("0" * 12))
+        self._size_box()
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
@@ -156,6 +172,15 @@ class NumberField(Field):
             self.row.addWidget(unit_label)
         self.row.addStretch(1)
         self.setFocusProxy(self.edit)
+
+    def _size_box(self) -> None:
+        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0" * 16))
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("0" * 12))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)  # the slot
+        if event.type() == QEvent.Type.FontChange:
+            self._size_box()  # the box holds as many digits at any zoom
 
     def commit(self) -> None:
         """Take what is typed as the entered value (and recompute) if it changed."""

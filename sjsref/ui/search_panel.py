@@ -186,6 +186,10 @@ class ResultsList(QListWidget):
         self.setProperty("resizeMode", "Adjust")
         self.setProperty("verticalScrollMode", "ScrollPerPixel")
         self.setUniformItemSizes(False)
+        # WORKAROUND(Qt 6.11): QListView lays its rows out again after a change
+        # of width only when it wraps text; rows measured at another width (a
+        # narrower pane, a zoom) would overlap.
+        self.setWordWrap(True)
         # Row heights depend on the wrap width: a scroll bar that comes and goes
         # would change it after the heights were measured, and rows would overlap.
         self.setProperty("verticalScrollBarPolicy", "ScrollBarAlwaysOn")
