@@ -183,9 +183,6 @@ class ArticleView(QSplitter):
         """The keyboard lands in the text, so PageDown and the arrows scroll it."""
         self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def set_zoom(self, percent: int) -> None:
-        self.browser.set_zoom(percent)
-
 
 def _anchor_blocks(browser: ReadingBrowser) -> dict[str, int]:
     """Each named anchor of the document and the number of the block it is in."""

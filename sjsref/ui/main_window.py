@@ -32,6 +32,7 @@ from sjsref.ui.qt_lazy import Qt  # the first paint does not wait for Qt's enums
 from sjsref.ui.search_panel import ResultsList, SearchBox, result_rows
 from sjsref.ui.shortcuts import SHORTCUTS, WINDOW, keys_of
 from sjsref.ui.state import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, ViewState
+from sjsref.ui.style import apply_zoom
 from sjsref.ui.tasks import BackgroundTask
 
 if TYPE_CHECKING:  # the loaded library's types: not imported before the first paint
@@ -200,7 +201,6 @@ class MainWindow(QMainWindow):
         """What the first paint does not wait for: the home page, the list's rows."""
         self.home.link.connect(self.navigate)
         self.home.historyButton.connect(self.go)
-        self.home.set_zoom(self._zoom)
         self.update_results(self.search.text())
 
     @property
@@ -238,7 +238,6 @@ class MainWindow(QMainWindow):
             article.restoreState(saved)
         self._refresh_home()
         self._views.library_loaded(loaded.library, self.calculators.values())
-        self.zoom(None)
         self.statusBar().showMessage(loaded.integrity)
         self.update_results(self.search.text())
         if self._history.current is None:
@@ -366,7 +365,6 @@ class MainWindow(QMainWindow):
             page.about.connect(self.show_about)
             page.link.connect(self.navigate)
             page.historyButton.connect(self.go)
-            page.set_zoom(self._zoom)
             self.stack.add_named(SHORTCUTS_PAGE.partition(":")[2], page)
         self.navigate(SHORTCUTS_PAGE)
         self.stack.focus_current()
@@ -429,12 +427,12 @@ class MainWindow(QMainWindow):
     # -- zoom, patients, about, settings ------------------------------------------
 
     def zoom(self, step: int | None) -> None:
-        """Change the reading zoom by ``step`` percent; 0 resets; None re-applies."""
+        """Zoom every page, list and field by ``step`` percent; 0 resets; None re-applies."""
         if step == 0:
             self._zoom = ZOOM_DEFAULT
         elif step is not None:
             self._zoom = max(ZOOM_MIN, min(ZOOM_MAX, self._zoom + step))
-        self.stack.set_zoom(self._zoom)
+        apply_zoom(_application(), self._zoom)
         if step is not None:
             self.statusBar().showMessage(f"Zoom {self._zoom} %", 2000)
 
@@ -490,6 +488,7 @@ class MainWindow(QMainWindow):
         saved = self._state.splitter("main")
         if saved is not None:
             self.splitter.restoreState(saved)
+        self.zoom(None)
 
     def closeEvent(self, event: Any) -> None:
         self._state.set_geometry(self.saveGeometry())
@@ -504,6 +503,12 @@ class MainWindow(QMainWindow):
 
 def _within(pane: QWidget, widget: QWidget | None) -> bool:
     return widget is not None and pane.isAncestorOf(widget)
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "the window needs a QApplication"
+    return app
 
 
 def default_size() -> tuple[int, int]:

@@ -120,16 +120,9 @@ class PageStack(QStackedWidget):
             page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def browser(self) -> ReadingBrowser | None:
-        """The reading browser of the page shown, if it has one (for scroll and zoom)."""
+        """The reading browser of the page shown, if it has one (for its scroll position)."""
         page = self.currentWidget()
         if page is self.home:
             return self.home
         found = getattr(page, "browser", None)
         return found if isinstance(found, ReadingBrowser) else None
-
-    def set_zoom(self, percent: int) -> None:
-        for view in (self.home, self.article_view, self.references_view, self.tables_view):
-            if view is not None:
-                view.set_zoom(percent)
-        for page in self.named.values():
-            getattr(page, "set_zoom", lambda _percent: None)(percent)

@@ -7,7 +7,7 @@ has loaded.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QUrl, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPalette, QPen, QTextOption
+from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPen, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from sjsref.ui.qt_lazy import Qt  # the first paint does not wait for Qt's enums
@@ -38,7 +38,6 @@ class ReadingBrowser(QTextBrowser):
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.anchorClicked.connect(lambda url: self.link.emit(url.toString()))
         self.viewport().installEventFilter(self)
-        self._base = QFont(self.font())
         room = max(0, FOCUS_FRAME - self.frameWidth())
         self.setViewportMargins(room, room, room, room)  # the focus frame's full width shows
 
@@ -69,11 +68,6 @@ class ReadingBrowser(QTextBrowser):
             painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
             painter.end()
         return handled
-
-    def set_zoom(self, percent: int) -> None:
-        font = QFont(self._base)
-        font.setPointSizeF(self._base.pointSizeF() * percent / 100)
-        self.setFont(font)
 
     def scroll_position(self) -> int:
         return self.verticalScrollBar().value()

@@ -61,9 +61,6 @@ class ReferencesView(QWidget):
         """The keyboard lands in the text, so PageDown and the arrows scroll it."""
         self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def set_zoom(self, percent: int) -> None:
-        self.browser.set_zoom(percent)
-
 
 def _preview(library: Library) -> ReferencesView:
     view = ReferencesView(library)

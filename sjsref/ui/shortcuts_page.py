@@ -50,9 +50,6 @@ class ShortcutsPage(QWidget):
         """The keyboard lands in the list, so PageDown scrolls it."""
         self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def set_zoom(self, percent: int) -> None:
-        self.browser.set_zoom(percent)
-
 
 if __name__ == "__main__":
     from PySide6.QtWidgets import QApplication

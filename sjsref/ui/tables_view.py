@@ -182,10 +182,6 @@ class TablesView(QWidget):
         if isinstance(current, _Table):
             current.filter.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def set_zoom(self, percent: int) -> None:
-        for table in (self.drugs, self.hla):
-            table.detail.set_zoom(percent)
-
 
 if __name__ == "__main__":
     from sjsref.ui.preview import preview

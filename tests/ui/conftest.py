@@ -80,6 +80,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         )
 
 
+@pytest.fixture(autouse=True)
+def unzoomed(qapp) -> Iterator[None]:
+    """Zoom and theme are application-wide: put them back so no test sees another's."""
+    font, palette = qapp.font(), qapp.palette()
+    yield
+    qapp.setFont(font)
+    qapp.setPalette(palette)
+
+
 @pytest.fixture
 def private_home() -> Path:
     """The temporary HOME holding every file the app could write."""
