@@ -34,6 +34,7 @@ from sjsref.ui.shortcuts import SHORTCUTS, WINDOW, keys_of
 from sjsref.ui.state import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, ViewState
 from sjsref.ui.style import apply_zoom
 from sjsref.ui.tasks import BackgroundTask
+from sjsref.ui.theme import Theme, theme_button
 
 if TYPE_CHECKING:  # the loaded library's types: not imported before the first paint
     from sjsref.search.pack import Packed as Loaded
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._failed = False
         self._task: BackgroundTask | None = None
         self._zoom = state.zoom()
+        self.theme = Theme(_application(), state.theme(), self)
         self._build()
         self._shortcuts()
         self._restore()
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
         top.addWidget(self.new_patient_button)
         top.addWidget(self.print_button)
         top.addWidget(self.about_button)
+        top.addWidget(theme_button(self.theme, self._state.set_theme, self))
         outer.addLayout(top)
         # Horizontal, Qt's default. The parent by keyword: given alone by position,
         # PySide6 tries the (orientation, parent) overload first and builds all of

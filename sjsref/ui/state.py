@@ -31,6 +31,7 @@ _RECENT = "library/recent"
 # Enough to find last week's pages again; a longer list is read by nobody.
 MAX_PINNED = 20
 MAX_RECENT = 8
+_THEME = "view/theme"
 
 
 class ViewState:
@@ -67,6 +68,14 @@ class ViewState:
 
     def set_zoom(self, value: int) -> None:
         self._settings.setValue(_ZOOM, max(ZOOM_MIN, min(ZOOM_MAX, int(value))))
+
+    def theme(self) -> str:
+        """The chosen theme name (``system`` unless one was picked); checked by the theme."""
+        value = self._settings.value(_THEME)
+        return value if isinstance(value, str) and value else "system"
+
+    def set_theme(self, value: str) -> None:
+        self._settings.setValue(_THEME, value)
 
     def unit(self, name: str) -> str | None:
         """The unit last chosen for the lab value ``name``, if any."""

@@ -1,0 +1,154 @@
+"""Light, dark and high contrast: switchable, remembered, and readable (issue 16, WCAG 2.2 AA)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QRadioButton,
+    QStyle,
+    QStyleOptionButton,
+    QToolButton,
+)
+
+from sjsref.ui.theme import (
+    CONTRAST,
+    DARK,
+    LIGHT,
+    SYSTEM,
+    contrast_ratio,
+    palette_for,
+    resolve,
+    system_resolve,
+)
+
+R = QPalette.ColorRole
+PALETTES = (LIGHT, DARK, CONTRAST)
+TEXT_MIN, INDICATOR_MIN = 4.5, 3.0
+
+# Text and the background it is drawn on.
+TEXT_PAIRS = [
+    (R.Text, R.Base),
+    (R.Text, R.AlternateBase),
+    (R.WindowText, R.Window),
+    (R.ButtonText, R.Button),
+    (R.HighlightedText, R.Highlight),
+    (R.Link, R.Base),
+    (R.Link, R.Window),
+    (R.LinkVisited, R.Base),
+    (R.PlaceholderText, R.Base),
+    (R.ToolTipText, R.ToolTipBase),
+]
+# Non-text marks: the selection and focus colour, and the body map's two marks
+# (detached: solid Highlight; erythema: WindowText hatching) against the
+# figure's Base. The two marks differ in pattern as well as colour, so they
+# never rely on the colours' contrast with each other.
+INDICATOR_PAIRS = [
+    (R.Highlight, R.Base),
+    (R.Highlight, R.Window),
+    (R.WindowText, R.Base),
+]
+
+
+def test_contrast_ratio_matches_the_wcag_examples():
+    assert contrast_ratio(QColor("#000000"), QColor("#ffffff")) == pytest.approx(21)
+    assert contrast_ratio(QColor("#777777"), QColor("#ffffff")) == pytest.approx(4.48, abs=0.01)
+    assert contrast_ratio(QColor("#ffffff"), QColor("#ffffff")) == pytest.approx(1)
+
+
+@pytest.mark.parametrize("name", PALETTES)
+def test_every_palette_holds_text_at_4_5_and_indicators_at_3(name):
+    palette = palette_for(name)
+    low = {
+        (fg.name, bg.name): round(contrast_ratio(palette.color(fg), palette.color(bg)), 2)
+        for fg, bg in TEXT_PAIRS
+        if contrast_ratio(palette.color(fg), palette.color(bg)) < TEXT_MIN
+    }
+    low |= {
+        (fg.name, bg.name): round(contrast_ratio(palette.color(fg), palette.color(bg)), 2)
+        for fg, bg in INDICATOR_PAIRS
+        if contrast_ratio(palette.color(fg), palette.color(bg)) < INDICATOR_MIN
+    }
+    assert low == {}
+
+
+def test_system_choice_follows_the_desktop_scheme_and_contrast():
+    none = Qt.ContrastPreference.NoPreference
+    assert resolve(SYSTEM, Qt.ColorScheme.Dark, none) == DARK
+    assert resolve(SYSTEM, Qt.ColorScheme.Light, none) == LIGHT
+    assert resolve(SYSTEM, Qt.ColorScheme.Unknown, none) == LIGHT
+    assert resolve(SYSTEM, Qt.ColorScheme.Light, Qt.ContrastPreference.HighContrast) == CONTRAST
+    # A choice made in the app wins over the desktop.
+    assert resolve(LIGHT, Qt.ColorScheme.Dark, none) == LIGHT
+
+
+def _choose(window, qtbot, name: str) -> None:
+    button = window.findChild(QToolButton, "theme_button")
+    action = next(a for a in button.menu().actions() if a.objectName() == f"theme_{name}")
+    action.trigger()
+    shown = palette_for(system_resolve(name))
+    qtbot.waitUntil(lambda: QApplication.palette().color(R.Base) == shown.color(R.Base))
+
+
+def _pixel(widget, point: QPoint) -> QColor:
+    return widget.grab().toImage().pixelColor(point * widget.devicePixelRatioF())
+
+
+def _most_contrast(widget, background: QColor) -> float:
+    """The strongest contrast of any drawn pixel against ``background``."""
+    image = widget.grab().toImage()
+    return max(
+        contrast_ratio(image.pixelColor(x, y), background)
+        for x in range(image.width())
+        for y in range(image.height())
+    )
+
+
+@pytest.mark.parametrize("name", PALETTES)
+def test_checked_yes_no_focus_and_clear_icon_are_visible_as_drawn(make_window, qtbot, name):
+    window = make_window()
+    _choose(window, qtbot, name)
+    palette = palette_for(name)
+    window.navigate("calc:scorten")
+    page = window.calculators["scorten"]
+    field = next(f for f in page.fields.values() if hasattr(f, "yes"))
+    qtbot.waitUntil(field.yes.isVisible)
+    # The checked dot against the empty circle it sits in, both as Qt draws them.
+    yes, no = field.yes, field.no
+    yes.setChecked(True)
+    option = QStyleOptionButton()
+    option.initFrom(yes)
+    centre = yes.style().subElementRect(QStyle.SubElement.SE_RadioButtonIndicator, option, yes)
+    dot, empty = _pixel(yes, centre.center()), _pixel(no, centre.center())
+    assert contrast_ratio(dot, empty) >= INDICATOR_MIN, (dot.name(), empty.name())
+    # The focus frame of a field against the window around it.
+    edit = page.fields["age_years"].edit
+    window.activateWindow()
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    frame = _pixel(edit, QPoint(0, edit.height() // 2))
+    assert contrast_ratio(frame, palette.color(R.Window)) >= INDICATOR_MIN, frame.name()
+    # The clear-search cross, once there is text to clear.
+    qtbot.keyClicks(window.search, "scorten")
+    clear = next(b for b in window.search.findChildren(QToolButton) if b.isVisible())
+    qtbot.wait(400)  # Qt fades the clear button in
+    assert _most_contrast(clear, palette.color(R.Base)) >= INDICATOR_MIN
+    assert isinstance(window.search, QLineEdit) and isinstance(yes, QRadioButton)
+
+
+def test_theme_choice_applies_at_once_and_is_remembered(make_window, qtbot):
+    window = make_window()
+    _choose(window, qtbot, DARK)
+    window.navigate(f"article:{window.content.library.articles[0].id}")
+    browser = window.article_view.browser
+    assert browser.palette().color(R.Link) == palette_for(DARK).color(R.Link)
+    window.close()
+    QApplication.setPalette(palette_for(LIGHT))
+    second = make_window()
+    assert second.theme.choice == DARK
+    assert QApplication.palette().color(R.Base) == palette_for(DARK).color(R.Base)
+    _choose(second, qtbot, SYSTEM)
+    assert second.theme.choice == SYSTEM
