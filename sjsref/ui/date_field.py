@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
@@ -51,8 +51,7 @@ class DateField(Field):
         self.edit.setAccessibleName(label)
         self.edit.setPlaceholderText("dd-mm-yyyy")
         self.edit.setToolTip(f"Type {FORMATS}, or pick from the calendar")
-        width = self.edit.fontMetrics().horizontalAdvance("0" * 14)
-        self.edit.setFixedWidth(width)
+        self._size_box()
         self.pick = QToolButton(self)
         self.pick.setObjectName(f"{name}_pick")
         self.pick.setText("Calendar…")
@@ -80,6 +79,14 @@ class DateField(Field):
         self.row.addStretch(1)
         self.setFocusProxy(self.edit)
         self._show_words()
+
+    def _size_box(self) -> None:
+        self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("0" * 14))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)  # the slot
+        if event.type() == QEvent.Type.FontChange:
+            self._size_box()  # the box holds a whole date at any zoom
 
     def open_calendar(self) -> None:
         """Show the calendar at the date entered (or today), keyboard in it."""
