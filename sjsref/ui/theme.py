@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QActionGroup,
     QColor,
@@ -62,7 +62,7 @@ _PALETTES: dict[str, dict[QPalette.ColorRole, str]] = {
         _R.PlaceholderText: "#5c5c5c",
         _R.Light: "#ffffff",
         _R.Midlight: "#dddddd",
-        _R.Mid: "#8a8a8a",
+        _R.Mid: "#767676",
         _R.Dark: "#6e6e6e",
         _R.Shadow: "#3a3a3a",
     },
@@ -171,7 +171,14 @@ def clear_icon(colour: QColor) -> QIcon:
 
 
 class ThemeStyle(QProxyStyle):
-    """Fusion, with a clear-text icon drawn in the palette's text colour."""
+    """Fusion, with marks every palette keeps visible and that grow with the zoom.
+
+    Fusion outlines fields, radio buttons and check boxes in a shade of the
+    window colour: on a dark or black window they all but vanish, and its
+    indicators keep one pixel size at any zoom. Here they are outlined in
+    the palette's Mid colour (3:1 or more on every background), checked in the
+    text colour, and sized from the font.
+    """
 
     def __init__(self) -> None:
         super().__init__("Fusion")
@@ -186,6 +193,75 @@ class ThemeStyle(QProxyStyle):
             palette = widget.palette() if widget is not None else QApplication.palette()
             return clear_icon(palette.color(_R.Text))
         return super().standardIcon(standardIcon, option, widget)
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        base = super().pixelMetric(metric, option, widget)
+        if metric in _INDICATOR_METRICS:
+            metrics = widget.fontMetrics() if widget is not None else QApplication.fontMetrics()
+            return max(base, round(metrics.height() * 0.8))
+        return base
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        if element in (_PE.PE_IndicatorRadioButton, _PE.PE_IndicatorCheckBox):
+            _draw_indicator(element == _PE.PE_IndicatorRadioButton, option, painter)
+            return
+        super().drawPrimitive(element, option, painter, widget)
+        if element == _PE.PE_FrameLineEdit and not focused:
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(option.palette.color(_R.Mid), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
+            painter.restore()
+
+
+_PE = QStyle.PrimitiveElement
+_INDICATOR_METRICS = (
+    QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+    QStyle.PixelMetric.PM_IndicatorWidth,
+    QStyle.PixelMetric.PM_IndicatorHeight,
+)
+
+
+def _draw_indicator(radio: bool, option: QStyleOption, painter: QPainter) -> None:
+    palette, state = option.palette, option.state
+    box = QRectF(option.rect).adjusted(1, 1, -1, -1)
+    side = min(box.width(), box.height())
+    box = QRectF(box.center().x() - side / 2, box.center().y() - side / 2, side, side)
+    enabled = bool(state & QStyle.StateFlag.State_Enabled)
+    ink = palette.color(_R.Text if enabled else _R.Mid)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(palette.color(_R.Mid) if enabled else palette.color(_R.Midlight), 1.5))
+    painter.setBrush(palette.color(_R.Base))
+    if radio:
+        painter.drawEllipse(box)
+    else:
+        painter.drawRoundedRect(box, 2, 2)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(ink)
+    inner = box.adjusted(side * 0.27, side * 0.27, -side * 0.27, -side * 0.27)
+    if state & QStyle.StateFlag.State_On:
+        if radio:
+            painter.drawEllipse(inner)
+        else:
+            painter.drawRoundedRect(inner, 1, 1)
+    elif not radio and state & QStyle.StateFlag.State_NoChange:
+        painter.drawRect(QRectF(inner.left(), inner.center().y() - 1, inner.width(), 2))
+    painter.restore()
 
 
 class Theme(QObject):

@@ -50,6 +50,8 @@ INDICATOR_PAIRS = [
     (R.Highlight, R.Base),
     (R.Highlight, R.Window),
     (R.WindowText, R.Base),
+    (R.Mid, R.Base),  # outlines of fields, radio buttons, check boxes
+    (R.Mid, R.Window),
 ]
 
 
@@ -124,6 +126,17 @@ def test_checked_yes_no_focus_and_clear_icon_are_visible_as_drawn(make_window, q
     centre = yes.style().subElementRect(QStyle.SubElement.SE_RadioButtonIndicator, option, yes)
     dot, empty = _pixel(yes, centre.center()), _pixel(no, centre.center())
     assert contrast_ratio(dot, empty) >= INDICATOR_MIN, (dot.name(), empty.name())
+    # The empty circle itself stands out from the window around it.
+    ring = no.grab(centre).toImage()
+    window_colour = palette.color(R.Window)
+    assert (
+        max(
+            contrast_ratio(ring.pixelColor(x, y), window_colour)
+            for x in range(ring.width())
+            for y in range(ring.height())
+        )
+        >= INDICATOR_MIN
+    )
     # The focus frame of a field against the window around it.
     edit = page.fields["age_years"].edit
     window.activateWindow()
@@ -134,8 +147,10 @@ def test_checked_yes_no_focus_and_clear_icon_are_visible_as_drawn(make_window, q
     # The clear-search cross, once there is text to clear.
     qtbot.keyClicks(window.search, "scorten")
     clear = next(b for b in window.search.findChildren(QToolButton) if b.isVisible())
-    qtbot.wait(400)  # Qt fades the clear button in
-    assert _most_contrast(clear, palette.color(R.Base)) >= INDICATOR_MIN
+    # Qt fades the clear button in: wait for it to be drawn in full.
+    qtbot.waitUntil(
+        lambda: _most_contrast(clear, palette.color(R.Base)) >= INDICATOR_MIN, timeout=3000
+    )
     assert isinstance(window.search, QLineEdit) and isinstance(yes, QRadioButton)
 
 
