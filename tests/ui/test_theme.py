@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
@@ -167,3 +169,39 @@ def test_theme_choice_applies_at_once_and_is_remembered(make_window, qtbot):
     assert QApplication.palette().color(R.Base) == palette_for(DARK).color(R.Base)
     _choose(second, qtbot, SYSTEM)
     assert second.theme.choice == SYSTEM
+
+
+@pytest.mark.parametrize("name", PALETTES)
+def test_body_map_marks_stand_out_in_every_palette(make_window, qtbot, name):
+    from sjsref.clinical.bsa_charts import View
+    from sjsref.ui.body_map import Mode
+    from tests.ui.test_body_map import _point
+
+    window = make_window()
+    _choose(window, qtbot, name)
+    base = palette_for(name).color(R.Base)
+    window.navigate("calc:bsa")
+    page = window.calculators["bsa"]
+    qtbot.keyClicks(page.fields["age_years"].edit, "40")
+    qtbot.keyClick(page.fields["age_years"].edit, Qt.Key.Key_Return)
+    detached = _point(page, "anterior-trunk", View.FRONT)
+    qtbot.mouseClick(page.map, Qt.MouseButton.LeftButton, pos=detached)
+    qtbot.mouseClick(page.body.mode_buttons[Mode.ERYTHEMA], Qt.MouseButton.LeftButton)
+    erythema = _point(page, "posterior-trunk", View.BACK)
+    qtbot.mouseClick(page.map, Qt.MouseButton.LeftButton, pos=erythema)
+    image = page.map.grab().toImage()
+    ratio = page.map.devicePixelRatioF()
+    assert contrast_ratio(image.pixelColor(detached * ratio), base) >= INDICATOR_MIN
+    # The hatching: some pixels near the centre of the erythema part are drawn in ink.
+    around = [
+        image.pixelColor((erythema + QPoint(dx, dy)) * ratio)
+        for dx in range(-6, 7)
+        for dy in range(-6, 7)
+    ]
+    assert max(contrast_ratio(colour, base) for colour in around) >= INDICATOR_MIN
+    # Detached is solid, erythema hatched: told apart by pattern, not colour alone.
+    assert len({c.name() for c in around}) > 1
+    solid = {image.pixelColor((detached + QPoint(d, d)) * ratio).name() for d in range(-3, 4)}
+    assert len(solid) == 1
+    if os.environ.get("SJSREF_KEEP_SHOTS"):  # to look at the three maps by eye
+        image.save(f"/tmp/16z-map-{name}.png")
