@@ -9,10 +9,11 @@ numbered references beneath. ``python -m sjsref.ui.tables_view`` opens it alone.
 from __future__ import annotations
 
 import html
+import re
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +30,8 @@ from sjsref.content.packed import DrugRow, HlaRow, Library
 from sjsref.ui.reading import ReadingBrowser
 
 ROW_ID = Qt.ItemDataRole.UserRole + 1
+# Where a cell may wrap: at spaces, and after a hyphen or slash as Qt's line breaking does.
+_BREAKS = re.compile(r"\s+|(?<=[-/])")
 DRUG_COLUMNS = (
     "Drug", "Brand names", "Class", "Association", "ALDEN notoriety", "Latency",
     "Half-life (h)", "Sources",
@@ -100,12 +103,61 @@ class _Table(QWidget):
         self.view.setWordWrap(True)
         self.view.verticalHeader().hide()  # row numbers change with every sort
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.resizeColumnsToContents()
+        self.view.viewport().installEventFilter(self)
         self.detail = ReadingBrowser(f"{name}_row", split)
+        split.setStretchFactor(0, 2)  # the rows get more room than the row read in full
+        split.setStretchFactor(1, 1)
         layout.addWidget(split, 1)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         selection = self.view.selectionModel()
         selection.currentRowChanged.connect(lambda current, _old: self._show(current))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a zoom: measure again
+            QTimer.singleShot(0, self, self.fit_columns)
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their text while all fit; else narrower, wrapping between words.
+
+        A column never gets narrower than its longest word, so a wrap never
+        breaks a word. Titles of two words go on two lines only when whole
+        titles would not fit. Only when even that does not fit does the table
+        scroll sideways.
+        """
+        header = self.view.horizontalHeader()
+        metrics, head = self.view.fontMetrics(), header.fontMetrics()
+        pad = metrics.horizontalAdvance("   ")  # a cell's margins and the grid line
+        # Measured over every row, not the filtered ones, so widths hold still while typing.
+        model = self.proxy.sourceModel()
+        cells = [
+            [str(model.index(row, column).data() or "") for row in range(model.rowCount())]
+            for column in range(len(self._columns))
+        ]
+        room = self.view.viewport().width() - pad * len(cells)
+        texts = [max([0, *map(metrics.horizontalAdvance, c)]) for c in cells]
+        words = [
+            max([0, *(metrics.horizontalAdvance(w) for t in c for w in _BREAKS.split(t) if w)])
+            for c in cells
+        ]
+        whole = [head.horizontalAdvance(title) for title in self._columns]
+        two_lines = sum(map(max, whole, words)) > room
+        titles = [t.replace(" ", "\n", 1) if two_lines else t for t in self._columns]
+        for column, title in enumerate(titles):
+            model.setHeaderData(column, Qt.Orientation.Horizontal, title)
+        heads = [max(map(head.horizontalAdvance, t.split("\n"))) for t in titles]
+        floors = list(map(max, heads, words))
+        extra = [max(want, h) - floor for want, h, floor in zip(texts, heads, floors, strict=True)]
+        spare = room - sum(floors)
+        for column, (floor, more) in enumerate(zip(floors, extra, strict=True)):
+            share = more if spare >= sum(extra) else max(0, spare) * more // max(1, sum(extra))
+            header.resizeSection(column, floor + share + pad)
+        self.view.resizeRowsToContents()
 
     def _show(self, index: QModelIndex) -> None:
         row_id = index.data(ROW_ID)

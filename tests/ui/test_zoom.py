@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFormLayout
@@ -127,3 +129,43 @@ def test_results_rows_never_overlap_when_zoomed_or_narrowed(window, qtbot):
     window.splitter.setSizes([160, 1000])
     qtbot.wait(200)
     assert _overlapping_rows(window.results) == []
+
+
+def _longest_word_fits(table) -> list[str]:
+    """Cells whose longest word is wider than the column: Qt would break it mid-word."""
+    view, model = table.view, table.proxy
+    metrics = view.fontMetrics()
+    bad = []
+    for column in range(model.columnCount()):
+        width = view.horizontalHeader().sectionSize(column)
+        for row in range(model.rowCount()):
+            text = str(model.index(row, column).data() or "")
+            for word in re.split(r"\s+|(?<=[-/])", text):
+                if word and metrics.horizontalAdvance(word) >= width:
+                    bad.append(word)
+    return bad
+
+
+def test_tables_at_200_percent_wrap_between_words_and_scroll_sideways_only_when_unavoidable(
+    window, qtbot
+):
+    window.resize(1366, 768)
+    window.navigate("table:drugs")
+    tables = window.stack.tables_view
+    for name, table in (("drugs", tables.drugs), ("hla", tables.hla)):
+        tables.show_table(name)
+        qtbot.waitUntil(table.view.isVisible)
+        assert table.view.horizontalScrollBar().maximum() == 0, name  # 100 %: all fit
+    _zoom_to(window, qtbot, 200)
+    for name, table in (("drugs", tables.drugs), ("hla", tables.hla)):
+        tables.show_table(name)
+        qtbot.wait(50)  # the columns are measured again after the zoom
+        assert _longest_word_fits(table) == [], name
+    # With the room a wider screen gives, the zoomed tables fit again.
+    window.resize(2200, 900)
+    window.splitter.setSizes([200, 2000])
+    for name, table in (("drugs", tables.drugs), ("hla", tables.hla)):
+        tables.show_table(name)
+        qtbot.waitUntil(lambda table=table: table.view.horizontalScrollBar().maximum() == 0)
+        header = table.proxy.headerData(1, Qt.Orientation.Horizontal)
+        assert "\n" not in header, name  # titles back on one line when there is room
