@@ -30,6 +30,7 @@ from sjsref.content.packed import DrugRow, HlaRow, Library
 from sjsref.ui.reading import ReadingBrowser
 
 ROW_ID = Qt.ItemDataRole.UserRole + 1
+ROW_LINES = 4  # the most lines a table row shows; the detail below shows it all
 # Where a cell may wrap: at spaces, and after a hyphen or slash as Qt's line breaking does.
 _BREAKS = re.compile(r"\s+|(?<=[-/])")
 DRUG_COLUMNS = (
@@ -86,6 +87,8 @@ class _Table(QWidget):
             items = [QStandardItem(text) for text in cells]
             for item in items:
                 item.setEditable(False)
+                # A tall wrapped row reads from its first line, not from its middle.
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 item.setData(row_id, ROW_ID)
             model.appendRow(items)
         self.proxy = QSortFilterProxyModel(self)
@@ -158,6 +161,12 @@ class _Table(QWidget):
             share = more if spare >= sum(extra) else max(0, spare) * more // max(1, sum(extra))
             header.resizeSection(column, floor + share + pad)
         self.view.resizeRowsToContents()
+        # A long note wrapped into a narrow column would make one row fill the
+        # table; past a few lines it is cut, and read whole in the row below.
+        tallest = ROW_LINES * metrics.lineSpacing() + metrics.horizontalAdvance("M")
+        for row in range(self.proxy.rowCount()):
+            if self.view.rowHeight(row) > tallest:
+                self.view.setRowHeight(row, tallest)
 
     def _show(self, index: QModelIndex) -> None:
         row_id = index.data(ROW_ID)
