@@ -48,6 +48,8 @@ class ArticleView(QSplitter):
         self.contents.setObjectName("contents")
         self.contents.setAccessibleName("Contents of the article")
         self.contents.setWordWrap(True)
+        # Wrapped titles run together at a large zoom: every other one is shaded.
+        self.contents.setAlternatingRowColors(True)
         self.browser = ReadingBrowser("article_text", self)
         self.addWidget(self.contents)
         self.addWidget(self.browser)
