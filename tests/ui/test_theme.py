@@ -139,6 +139,18 @@ def test_checked_yes_no_focus_and_clear_icon_are_visible_as_drawn(make_window, q
         )
         >= INDICATOR_MIN
     )
+    # A Yes/No question reached by keyboard rings its button in the focus colour.
+    unfocused = yes.grab(centre).toImage()
+    yes.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(yes.hasFocus)
+    focused = yes.grab(centre).toImage()
+    changed = [
+        contrast_ratio(focused.pixelColor(x, y), window_colour)
+        for x in range(focused.width())
+        for y in range(focused.height())
+        if focused.pixelColor(x, y) != unfocused.pixelColor(x, y)
+    ]
+    assert max(changed, default=1.0) >= INDICATOR_MIN  # 1.0: no focus shown at all
     # The focus frame of a field against the window around it.
     edit = page.fields["age_years"].edit
     window.activateWindow()
