@@ -310,3 +310,28 @@ def test_no_calculator_has_an_invisible_stop_and_copy_comes_just_before_clear(wi
         assert "clear" in names, f"{calc.id}: {names}"
         if "copy" in names:
             assert names.index("copy") + 1 == names.index("clear"), calc.id
+
+
+def _readme_keys_table() -> str:
+    from pathlib import Path
+
+    text = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    start = text.index("| Keys | What it does |")
+    return text[start : text.index("\n\n", start)]
+
+
+# How README writes keys that a table cell would mangle ("Ctrl++") or that it groups.
+_README_SPELLING = {"Ctrl++": "Ctrl+plus", "Ctrl+=": "Ctrl+plus", "Ctrl+-": "Ctrl+minus"}
+
+
+def test_readme_keys_table_lists_every_shortcut_of_the_table():
+    table = _readme_keys_table()
+    missing = []
+    for shortcut in SHORTCUTS:
+        for key in shortcut.keys:
+            written = _README_SPELLING.get(key, key)
+            if shortcut.action == "open_calculator":
+                written = "Alt+1 ... Alt+9"
+            if written not in table:
+                missing.append(key)
+    assert not missing, f"README's keys table does not list {missing}"
