@@ -3,7 +3,7 @@
 Guégan S et al., J Invest Dermatol 2006;126:272-276 (abstract, PMID 16374461)
 scored SCORTEN on each of the first five days of hospitalisation in 144
 patients, 28 of whom died (19.4 %). It predicted well on every day (areas
-under the ROC curve above 80 %) and best on day 3; the score rose slightly
+under the ROC curve above 80 %), slightly better on day 3; the score rose slightly
 over those days, significantly so between day 1 and day 4. The authors
 recommend computing it again on day 3. Each day is scored by the same
 ``scorten.compute``; this module only sets the two results side by side.
@@ -18,16 +18,17 @@ from sjsref.clinical.numbers import format_number
 from sjsref.clinical.results import Message, MessageKind, ScoreResult
 
 ADMISSION_DAY = 1
-RECHECK_DAY = 3  # Guégan 2006: best performance, and the day they recommend
+RECHECK_DAY = 3  # Guégan 2006: slightly better performance, and the day they recommend
 
-# Guégan 2006, abstract: cohort size, deaths, AUC "above 80%", best on day 3.
+# Guégan 2006, abstract: cohort size, deaths, AUC "above 80%", "slightly better on day 3".
 GUEGAN_FINDING = Message(
     kind=MessageKind.TIMING,
     text=(
         "Guégan et al. (2006) scored SCORTEN on each of the first five days of admission in "
         "144 patients, of whom 28 died (19.4 %). It predicted well on every day (areas under "
-        "the ROC curve above 80 %) and best on day 3; scores rose slightly over those days "
-        "(day 4 significantly higher than day 1). They recommend computing it again on day 3."
+        "the ROC curve above 80 %), slightly better on day 3; scores rose slightly over those "
+        "days (day 4 significantly higher than day 1). They recommend computing it again on "
+        "day 3."
     ),
     citations=[GUEGAN_2006],
 )
@@ -114,11 +115,15 @@ def compare(day1: ScoreResult | None, day3: ScoreResult | None) -> Course:
         change_text = "Change shown once both days are complete."
     if later is not None:
         advice = (
-            f"Go by the day {RECHECK_DAY} score: SCORTEN predicted best on day 3 "
-            "(Guégan 2006). The mortality beside it is the day-1 development table."
+            f"Day {RECHECK_DAY} recomputed, as Guégan 2006 recommend: SCORTEN predicted slightly "
+            "better on day 3 than on day 1. The mortality beside each score is the day-1 "
+            "development table."
         )
     else:
-        advice = f"Recompute on day {RECHECK_DAY}, when SCORTEN predicted best (Guégan 2006)."
+        advice = (
+            f"Recompute on day {RECHECK_DAY}, as Guégan 2006 recommend: SCORTEN predicted "
+            "slightly better on day 3."
+        )
     return Course(
         days=days,
         change=change,

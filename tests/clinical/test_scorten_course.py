@@ -33,10 +33,11 @@ def test_a_rise_from_2_to_4_with_both_observed_bands() -> None:
     # Bastuji-Garin 2000 development table: score 2 -> 8 of 66 (12.1 %), 4 -> 14 of 24 (58.3 %).
     assert [d.score for d in course.days] == ["2 of 7", "4 of 7"]
     assert [d.mortality for d in course.days] == ["12.1 % (8 of 66 died)", "58.3 % (14 of 24 died)"]
-    assert course.advice.startswith("Go by the day 3 score")
+    assert course.advice.startswith("Day 3 recomputed, as Guégan 2006 recommend")
     assert course.both_entered
     assert course.evidence.citations == [GUEGAN_2006]
-    assert "144 patients" in course.evidence.text and "best on day 3" in course.evidence.text
+    assert "144 patients" in course.evidence.text
+    assert "slightly better on day 3" in course.evidence.text
 
 
 def test_a_fall_of_one_point_and_an_unchanged_score() -> None:
@@ -60,7 +61,7 @@ def test_day_1_not_entered() -> None:
     course = compare(None, _run(DAY3))
     assert course.change is None
     assert course.change_text == "Day 1 not entered: no change to show."
-    assert course.advice.startswith("Go by the day 3 score")
+    assert course.advice.startswith("Day 3 recomputed, as Guégan 2006 recommend")
 
 
 def test_an_incomplete_day_shows_what_is_answered_and_no_change() -> None:
