@@ -318,7 +318,9 @@ def theme_button(theme: Theme, remember: Callable[[str], object], parent: QWidge
     """A "Theme" button whose menu switches the palette; the choice is passed to ``remember``."""
     button = QToolButton(parent)
     button.setObjectName("theme_button")
-    button.setText("Theme")
+    button.setText("Theme ▾")
+    # Fusion draws InstantPopup's arrow over the text's last letter: the text carries it.
+    button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
     button.setToolTip("Light, dark or high contrast")
     button.setAccessibleName("Theme: light, dark or high contrast")
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
