@@ -92,7 +92,7 @@ def _two_readings(lab: Lab[U], value: float, unit: U, rule: Threshold) -> list[M
     """Say so when the value is usual in other units that read across the cut-off."""
     met = rule.met(lab.to_si(value, unit))
     across = [
-        f"{lab.reading(value, u)} ({format_beside(lab.to_si(value, u), (rule.value,))} mmol/L)"
+        _reading_in_si(lab, value, u, rule)
         for u in lab.plausible_others(value, unit)
         if rule.met(lab.to_si(value, u)) != met
     ]
@@ -109,6 +109,17 @@ def _two_readings(lab: Lab[U], value: float, unit: U, rule: Threshold) -> list[M
             citations=[rule.source.key],
         )
     ]
+
+
+SI_UNIT = "mmol/L"  # what every lab rule is written in
+
+
+def _reading_in_si(lab: Lab[U], value: float, unit: U, rule: Threshold) -> str:
+    """'urea 20 mg/dL (3.3 mmol/L)'; a reading already in mmol/L is not repeated."""
+    reading = lab.reading(value, unit)
+    if unit.value == SI_UNIT:
+        return reading
+    return f"{reading} ({format_beside(lab.to_si(value, unit), (rule.value,))} {SI_UNIT})"
 
 
 def _capital(text: str) -> str:

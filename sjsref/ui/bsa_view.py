@@ -136,6 +136,7 @@ class BsaView(CalculatorPage):
     """
 
     carry = Signal(str, str, float, str)
+    carry_source = "BSA calculator"  # how a calculator holding its figure names it
 
     def __init__(
         self,
@@ -249,10 +250,13 @@ class BsaView(CalculatorPage):
 
     # -- carrying the figure to another calculator --------------------------------
 
-    def _update_carry(self) -> None:
+    def offered(self) -> float | None:
+        """The single detached BSA this page would carry now (None: a range or no result)."""
         result = self.result
-        value = result.detached_bsa_percent if isinstance(result, bsa.BsaResult) else None
-        self.carry_row.set_value(value)
+        return result.detached_bsa_percent if isinstance(result, bsa.BsaResult) else None
+
+    def _update_carry(self) -> None:
+        self.carry_row.set_value(self.offered())
 
     def _carry(self, calc_id: str) -> None:
         result = self.result
@@ -261,7 +265,7 @@ class BsaView(CalculatorPage):
         method = result.method_label
         if result.age_column_label:
             method += f", {result.age_column_label}"
-        note = f"from BSA calculator: {method}"
+        note = f"from {self.carry_source}: {method}"
         self.carry.emit(calc_id, DETACHED_FIELD, result.detached_bsa_percent, note)
 
     def assessment(self) -> Assessment | None:

@@ -81,6 +81,8 @@ class LabField(NumberField):
         if not ask:
             self._last_unit = None
         self.unit_box.set_value(unit)
+        if not ask:  # the box may not have moved (no signal): the value's unit is this one
+            self._last_unit = self.unit()
 
     def _unit_changed(self) -> None:
         old, new = self._last_unit, self.unit()

@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
         self._history = History()
         self._pins = Pins(state)
         self._shown: Target | None = None
+        # calculator -> (the page a figure was carried from, the field it went into)
+        self._carried: dict[str, tuple[Any, str]] = {}
         self._painted = False
         self._failed = False
         self._task: BackgroundTask | None = None
@@ -178,10 +180,22 @@ class MainWindow(QMainWindow):
             page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
             carry = getattr(page, "carry", None)  # the BSA page offers its figure to others
             if carry is not None:
-                carry.connect(self.carry_value)
+                carry.connect(functools.partial(self._carry_from, page))
+                page.computed.connect(functools.partial(self._source_changed, page))
             focus.tidy(page)
             page.computed.connect(functools.partial(focus.tidy, page))
         return page
+
+    def _carry_from(self, source: Any, calc_id: str, name: str, value: float, note: str) -> None:
+        self._carried[calc_id] = (source, name)
+        self.carry_value(calc_id, name, value, note)
+
+    def _source_changed(self, source: Any) -> None:
+        """The page a figure was carried from changed: each calculator holding it is told."""
+        for calc_id, (carried_from, name) in self._carried.items():
+            told = getattr(self.calculators.get(calc_id), "source_changed", None)
+            if carried_from is source and callable(told):
+                told(name, source.offered(), source.carry_source)
 
     def carry_value(self, calc_id: str, name: str, value: float, note: str) -> None:
         """Open another calculator with a figure from this one filled in (BSA -> SCORTEN)."""

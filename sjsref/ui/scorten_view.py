@@ -16,6 +16,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -31,7 +32,8 @@ from sjsref.ui.result_panel import Citer
 from sjsref.ui.spec_form import SpecForm, UnitPrefs
 
 DAY = "day"
-# What does not change between day 1 and day 3: carried into a day not yet entered.
+# One patient's facts, not a day's measurements: the same on every day, so a
+# correction on one day reaches the others (and their scores).
 PATIENT_INPUTS = ("age_years", "malignancy")
 COURSE_DAYS = (ADMISSION_DAY, RECHECK_DAY)
 
@@ -101,11 +103,43 @@ class ScortenView(SpecForm):
     def recompute(self) -> None:
         if self._ready:
             self._follow_day()
+            self._share_patient_inputs()
         super().recompute()
         if self._ready:
-            result = self.result if isinstance(self.result, ScoreResult) else None
-            self.day_results[self._shown_day] = result
+            self.day_results[self._shown_day] = self._day_result()
             self._show_course()
+
+    def _day_result(self) -> ScoreResult | None:
+        """The day's result, or None for a day with nothing of its own yet: age and
+        malignancy carried into a day only looked at do not make it entered."""
+        result = self.result if isinstance(self.result, ScoreResult) else None
+        own = any(_filled(v) for n, v in self._snapshot().items() if n not in PATIENT_INPUTS)
+        return result if own or self._shown_day == ADMISSION_DAY else None
+
+    def _share_patient_inputs(self) -> None:
+        """Age or malignancy changed on the day shown: every stored day takes the new
+        value and is scored again, so day 1 and day 3 never disagree about the patient."""
+        now = self._snapshot()
+        shared = {name: now[name] for name in PATIENT_INPUTS}
+        behind = [
+            d for d, kept in self._stored.items() if any(kept[n] != shared[n] for n in shared)
+        ]
+        if not behind:
+            return
+        for day in behind:
+            self._stored[day].update(shared)
+            self._restore(self._stored[day], keep=PATIENT_INPUTS)  # the field being typed in
+            own = any(_filled(v) for n, v in self._stored[day].items() if n not in PATIENT_INPUTS)
+            self.day_results[day] = self._score_quietly() if own else None
+        self._restore(now, keep=PATIENT_INPUTS)
+
+    def _score_quietly(self) -> ScoreResult | None:
+        """The score of the inputs in the fields now, shown nowhere (a stored day's)."""
+        try:
+            result = self.compute()
+        except (ValidationError, ValueError):
+            return None
+        return result if isinstance(result, ScoreResult) else None
 
     def _follow_day(self) -> None:
         """When the day choice changed: keep the inputs of the day left, show the new day's."""
@@ -121,11 +155,12 @@ class ScortenView(SpecForm):
         self._stored[self._shown_day] = left
         stored = self._stored.pop(day, None)
         if stored is None:
-            stored = {name: left[name] for name in PATIENT_INPUTS}
+            stored = {}
             self.message.emit(
                 f"Day {day}: age and malignancy carried over from day {self._shown_day}; "
                 "enter the rest for this day."
             )
+        stored.update({name: left[name] for name in PATIENT_INPUTS})
         self._restore(stored)
         self._shown_day = day
 
@@ -148,9 +183,10 @@ class ScortenView(SpecForm):
                 saved[name] = field.value()
         return saved
 
-    def _restore(self, saved: dict[str, Any]) -> None:
+    def _restore(self, saved: dict[str, Any], keep: tuple[str, ...] = ()) -> None:
+        """Put a day's inputs in the fields (those named in ``keep`` are left as they are)."""
         for name, field in self.fields.items():
-            if name == DAY:
+            if name == DAY or name in keep:
                 continue
             field.blockSignals(True)
             field.clear()
@@ -171,6 +207,31 @@ class ScortenView(SpecForm):
         self._stored.clear()
         self.day_results.clear()
         self._shown_day = ADMISSION_DAY
+
+    def clear(self) -> None:
+        """Clear empties the day shown; another day already entered is kept, and so are
+        the age and malignancy it shares. With no other day entered, everything goes."""
+        others = [
+            d for d, r in self.day_results.items() if d != self._shown_day and r and r.answered
+        ]
+        if not others:
+            super().clear()
+            return
+        for name, field in self.fields.items():
+            if name != DAY and name not in PATIENT_INPUTS:
+                field.blockSignals(True)
+                field.clear()
+                field.blockSignals(False)
+        self.recompute()
+        kept = " and ".join(f"day {d}" for d in sorted(others, key=str))
+        self.message.emit(
+            f"Day {self._shown_day} emptied; {kept} kept, with the age and malignancy "
+            "(New patient empties every day)."
+        )
+
+    def new_patient(self) -> None:
+        """Every day, every field, back to day 1."""
+        super().clear()
 
     # -- day 1 against day 3 ------------------------------------------------------
 
@@ -226,6 +287,13 @@ class ScortenView(SpecForm):
         if course is None or self.result is None:
             return super().assessment()
         return course_assessment(course, self.info.name)
+
+
+def _filled(saved: Any) -> bool:
+    """Whether a snapshot entry holds an answer (a lab value is (text, unit, confirmed))."""
+    if isinstance(saved, tuple):
+        return bool(saved[0])
+    return saved not in (None, "")
 
 
 if __name__ == "__main__":

@@ -63,7 +63,8 @@ class SpecForm(CalculatorPage):
             field = self._field(spec_input)
             text = with_mnemonic(spec_input.question or spec_input.label, spec_input.mnemonic)
             self.add_field(form_label(text, field), field)
-        self._carried: dict[str, tuple[str, QLabel]] = {}  # field -> (text carried, its note)
+        # field -> (text carried, its note label, the note as first written)
+        self._carried: dict[str, tuple[str, QLabel, str]] = {}
         self.computed.connect(self._drop_stale_notes)
         self.recompute()
 
@@ -107,11 +108,30 @@ class SpecForm(CalculatorPage):
             label.setWordWrap(True)
             row = self.form.getWidgetPosition(field)[0]  # type: ignore[index]
             self.form.insertRow(row + 1, "", label)
-        self._carried[name] = (text, label)
         unit = self.spec.input(name).unit
-        label.setText(f"↳ {text} {unit} {note}".replace("  ", " "))
+        first = f"↳ {text} {unit} {note}".replace("  ", " ")
+        self._carried[name] = (text, label, first)
+        label.setText(first)
         label.setVisible(True)
         field.set_text(text)
+
+    def source_changed(self, name: str, value: float | None, source: str) -> None:
+        """The calculator a figure came from now shows another (or none): say so beneath it,
+        so a figure carried before the map was changed is never taken for the current one."""
+        found = self._carried.get(name)
+        if found is None:
+            return
+        text, label, first = found
+        now = None if value is None else format_typed(value)
+        if now == text:
+            label.setText(first)
+            return
+        unit = self.spec.input(name).unit
+        shown = "no single figure" if now is None else f"{now} {unit}".strip()
+        label.setText(
+            f"{first}\n⚠ The {source} now shows {shown}; this field still holds {text}. "
+            f"Use it again there to bring the new figure over."
+        )
 
     def carried_note(self, name: str) -> str:
         """The note beneath a field filled from another calculator ("" when there is none)."""
@@ -119,9 +139,9 @@ class SpecForm(CalculatorPage):
         return found[1].text() if found and found[1].isVisibleTo(self) else ""
 
     def _drop_stale_notes(self) -> None:
-        for name, (text, label) in self._carried.items():
-            if self.fields[name].edit.text().strip() != text:  # type: ignore[attr-defined]
-                label.setVisible(False)
+        """A note shows while its field holds the figure carried (again after a day switch)."""
+        for name, (text, label, _first) in self._carried.items():
+            label.setVisible(self.fields[name].edit.text().strip() == text)  # type: ignore[attr-defined]
 
     def lab(self, name: str) -> LabField:
         field = self.fields[name]

@@ -308,6 +308,9 @@ def test_a_value_usual_in_both_units_is_scored_and_the_other_reading_is_named() 
     assert result.score == 1 and not result.units_to_confirm
     [note] = [w for w in result.warnings if w.kind == MessageKind.UNIT]
     assert "Read as urea 20 mg/dL (3.3 mmol/L) or BUN 20 mg/dL (7.1 mmol/L)" in note.text
+    typed_bun = scorten.compute(scorten_input(urea=20, urea_unit="BUN-mg/dL"))
+    [note] = [w for w in typed_bun.warnings if w.kind == MessageKind.UNIT]
+    assert "Read as urea 20 mmol/L it would" in note.text  # not "(20 mmol/L)" again
     same = scorten.compute(scorten_input(urea=5, urea_unit="mmol/L"))
     assert not [w for w in same.warnings if w.kind == MessageKind.UNIT]
 

@@ -203,3 +203,33 @@ def test_every_region_is_drawn_on_its_figures_and_can_be_hit(window):
     assert {region for region, _view in KEY_ORDER} == set(page.lund.rows)
     for region, view in KEY_ORDER:
         _point(page, region, view)  # the part's middle finds that part, not a neighbour
+
+
+def test_a_carried_bsa_says_so_when_the_map_changes_after(window, qtbot):
+    # A fresh review: ABCD-10 kept "13 % from BSA calculator" while the map said 26 %.
+    page = _open(window)
+    _enter(qtbot, page.fields["age_years"].edit, "40")
+    _click(qtbot, page, "anterior-trunk", View.FRONT)  # 13 %
+    page.carry_row.buttons["classify"].click()
+    target = window.calculators["classify"]
+    assert "⚠" not in target.carried_note("detached_bsa_percent")
+    window.navigate("calc:bsa")
+    _click(qtbot, page, "posterior-trunk", View.BACK)  # now 26 %
+    note = target.carried_note("detached_bsa_percent")
+    assert "BSA calculator now shows 26 %" in note and "still holds 13" in note
+    assert target.fields["detached_bsa_percent"].edit.text() == "13"  # never changed behind
+    page.carry_row.buttons["classify"].click()  # carried again: the warning goes
+    assert "⚠" not in target.carried_note("detached_bsa_percent")
+    assert target.fields["detached_bsa_percent"].edit.text() == "26"
+
+
+def test_a_carried_note_comes_back_with_its_day(window, qtbot):
+    page = _open(window)
+    _enter(qtbot, page.fields["age_years"].edit, "40")
+    _click(qtbot, page, "anterior-trunk", View.FRONT)
+    page.carry_row.buttons["scorten"].click()
+    scorten = window.calculators["scorten"]
+    qtbot.mouseClick(scorten.fields["day"].button(3), Qt.MouseButton.LeftButton)
+    assert scorten.carried_note("detached_bsa_percent") == ""  # day 3 holds no figure
+    qtbot.mouseClick(scorten.fields["day"].button(1), Qt.MouseButton.LeftButton)
+    assert "from BSA calculator" in scorten.carried_note("detached_bsa_percent")

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from sjsref.clinical.units import GlucoseUnit, UreaUnit
 
@@ -149,3 +149,58 @@ def test_the_day_heads_the_form_and_the_tab_order(window, qtbot):
     assert QApplication.focusWidget() is page.copy_button
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is page.clear_button
+
+
+# -- what a fresh review found a tired clinician could get wrong ------------------
+
+
+def test_age_corrected_on_one_day_is_the_age_on_every_day_and_rescores_it(window, qtbot):
+    page = _two_days(window, qtbot)  # age 62 on both days: day 1 scores 2, day 3 scores 4
+    _day(page, qtbot, 1)
+    _fill(page, qtbot, age_years="35")  # a typo corrected on day 1: no longer over 40
+    assert page.panel.headline.text() == "SCORTEN 1 of 7 (day 1)"
+    course = page.course()
+    assert [d.score for d in course.days] == ["1 of 7", "3 of 7"]  # day 3 rescored with the new age
+    assert page.day_results[3].score == 3
+    _day(page, qtbot, 3)
+    assert page.fields["age_years"].edit.text() == "35"
+    assert page.panel.headline.text() == "SCORTEN 3 of 7 (day 3)"
+    page.fields["malignancy"].set_value(True)  # and the other way round
+    _day(page, qtbot, 1)
+    assert page.fields["malignancy"].value() is True
+    assert page.panel.headline.text() == "SCORTEN 2 of 7 (day 1)"
+
+
+def test_a_unit_switch_after_a_day_round_trip_still_asks_convert_or_keep(window, qtbot):
+    page = _scorten(window)
+    _fill(page, qtbot, urea="22")
+    _day(page, qtbot, 3)
+    _day(page, qtbot, 1)
+    assert page.fields["urea"].edit.text() == "22"
+    page.lab("urea").set_unit(UreaUnit.MG_DL)
+    assert page.lab("urea").value() is None  # held: 22 is never read as mg/dL silently
+    assert page.findChild(QPushButton, "urea_convert") is not None
+
+
+def test_clear_on_day_3_keeps_day_1(window, qtbot):
+    page = _two_days(window, qtbot)
+    qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
+    assert page.fields["day"].value() == 3
+    assert page.fields["heart_rate_bpm"].value() is None
+    assert page.fields["age_years"].edit.text() == "62"  # the patient's, shared with day 1
+    assert "day 1 kept" in window.statusBar().currentMessage()
+    _day(page, qtbot, 1)
+    assert page.panel.headline.text() == "SCORTEN 2 of 7 (day 1)"
+    window.new_patient()
+    assert page.fields["day"].value() == 1 and page.fields["age_years"].value() is None
+
+
+def test_only_looking_at_day_3_leaves_the_day_1_note_alone(window, qtbot):
+    page = _scorten(window)
+    _fill(page, qtbot, **DAY1)
+    page.fields["malignancy"].set_value(False)
+    note = page.chart_note()
+    _day(page, qtbot, 3)  # age and malignancy carried in, nothing else entered
+    _day(page, qtbot, 1)
+    assert page.chart_note().split("\n")[1:] == note.split("\n")[1:]  # bar the time stamp
+    assert "day 3" not in page.chart_note().lower()
