@@ -242,17 +242,7 @@ class MainWindow(QMainWindow):
 
     def _loaded(self, loaded: Loaded) -> None:
         self.content = loaded
-        article, references, tables = self._views.reading_views(loaded.library)
-        self.stack.set_reading_views(article, references, tables)
-        for view in (article, references, tables):
-            view.link.connect(self.navigate)
-            view.historyButton.connect(self.go)
-        references.setWindowTitle("References")
-        tables.setWindowTitle("Drug and HLA tables")
-        article.sectionShown.connect(lambda _section: self._update_pin_button())
-        saved = self._state.splitter("article")
-        if saved is not None:
-            article.restoreState(saved)
+        self.stack.set_reading_views(self._views.reading_views(loaded.library, self._wire_page))
         self._refresh_home()
         self._views.library_loaded(loaded.library, self.calculators.values())
         self.statusBar().showMessage(loaded.integrity)
@@ -260,6 +250,18 @@ class MainWindow(QMainWindow):
         if self._history.current is None:
             self.navigate(HOME)
         self.ready.emit()
+
+    def _wire_page(self, view: Any) -> None:
+        """A page of the library, just built on first use: its links, its saved layout."""
+        from sjsref.ui.article_view import ArticleView  # loaded already: it was just built
+
+        view.link.connect(self.navigate)
+        view.historyButton.connect(self.go)
+        if isinstance(view, ArticleView):
+            view.sectionShown.connect(lambda _section: self._update_pin_button())
+            saved = self._state.splitter("article")
+            if saved is not None:
+                view.restoreState(saved)
 
     def _load_failed(self, exc: BaseException) -> None:
         self._failed = True
@@ -306,8 +308,8 @@ class MainWindow(QMainWindow):
         if target.scheme is Scheme.WEB:
             self._open_external(QUrl(str(target)))
             return
-        if target.scheme is Scheme.COPY and self.references_view is not None:
-            self.references_view.copy_one(target.id)
+        if target.scheme is Scheme.COPY and (references := self.stack.references()) is not None:
+            references.copy_one(target.id)
             return
         self._remember_scroll()
         in_page = _within(self.stack, QApplication.focusWidget())

@@ -1,7 +1,8 @@
 """The right-hand side of the window: home, the article, the references, the calculators.
 
-Pages are built when first asked for (a calculator) or once the library has
-loaded (article and references); ``show`` opens one by its link target.
+Pages are built when first asked for: a calculator at once, the article,
+references and tables pages once the library has loaded (so the library is
+searchable without waiting for them); ``show`` opens one by its link target.
 """
 
 from __future__ import annotations
@@ -29,6 +30,16 @@ class Page(Protocol):
         """Put the keyboard focus where a reader or a clinician starts (text, first field)."""
 
 
+class ReadingBuilders(Protocol):
+    """Builds the pages that show the loaded library (the window wires their links)."""
+
+    def article(self) -> ArticleView: ...
+
+    def references(self) -> ReferencesView: ...
+
+    def tables(self) -> TablesView: ...
+
+
 class PageStack(QStackedWidget):
     """The pages, one shown at a time.
 
@@ -47,6 +58,7 @@ class PageStack(QStackedWidget):
         self.article_view: ArticleView | None = None
         self.references_view: ReferencesView | None = None
         self.tables_view: TablesView | None = None
+        self._reading: ReadingBuilders | None = None
         self.calculators: dict[str, CalculatorPage] = {}
         self.named: dict[str, QWidget] = {}  # the window's own pages, opened by home:NAME
 
@@ -60,12 +72,30 @@ class PageStack(QStackedWidget):
             self.insertWidget(0, self._home)
         return self._home
 
-    def set_reading_views(
-        self, article: ArticleView, references: ReferencesView, tables: TablesView
-    ) -> None:
-        self.article_view, self.references_view, self.tables_view = article, references, tables
-        for view in (article, references, tables):
-            self.addWidget(view)
+    def set_reading_views(self, builders: ReadingBuilders) -> None:
+        """The library has loaded: its pages can be built, each when first opened."""
+        self._reading = builders
+
+    def article(self) -> ArticleView | None:
+        """The article page, built the first time it is asked for (None before the library)."""
+        if self.article_view is None and self._reading is not None:
+            self.article_view = self._reading.article()
+            self.addWidget(self.article_view)
+        return self.article_view
+
+    def references(self) -> ReferencesView | None:
+        """The reference list, built the first time it is asked for."""
+        if self.references_view is None and self._reading is not None:
+            self.references_view = self._reading.references()
+            self.addWidget(self.references_view)
+        return self.references_view
+
+    def tables(self) -> TablesView | None:
+        """The drug and HLA tables, built the first time they are asked for."""
+        if self.tables_view is None and self._reading is not None:
+            self.tables_view = self._reading.tables()
+            self.addWidget(self.tables_view)
+        return self.tables_view
 
     def add_named(self, name: str, page: QWidget) -> None:
         """Add a page of the window's own (the shortcuts), opened by ``home:NAME``."""
@@ -83,21 +113,21 @@ class PageStack(QStackedWidget):
         if target.scheme is Scheme.HOME:
             self.setCurrentWidget(self.named.get(target.id, self.home))
             return True
-        if target.scheme is Scheme.ARTICLE and self.article_view is not None:
+        if target.scheme is Scheme.ARTICLE and (article := self.article()) is not None:
             try:
-                self.article_view.show_article(target.id, target.anchor)
+                article.show_article(target.id, target.anchor)
             except KeyError:
                 return False
-            self.setCurrentWidget(self.article_view)
+            self.setCurrentWidget(article)
             return True
-        if target.scheme is Scheme.TABLE and self.tables_view is not None:
-            if not self.tables_view.show_table(target.id, target.anchor):
+        if target.scheme is Scheme.TABLE and (tables := self.tables()) is not None:
+            if not tables.show_table(target.id, target.anchor):
                 return False
-            self.setCurrentWidget(self.tables_view)
+            self.setCurrentWidget(tables)
             return True
-        if target.scheme in (Scheme.REF, Scheme.REFS) and self.references_view is not None:
-            self.references_view.show_reference(target.id)
-            self.setCurrentWidget(self.references_view)
+        if target.scheme in (Scheme.REF, Scheme.REFS) and (refs := self.references()) is not None:
+            refs.show_reference(target.id)
+            self.setCurrentWidget(refs)
             return True
         return False
 

@@ -68,12 +68,10 @@ class Views:
             return ScortenView(found, self.citer(), prefs=prefs, **extra)
         return SpecForm(found, self.citer(), prefs=prefs, **extra)
 
-    def reading_views(self, library: Library) -> tuple[ArticleView, ReferencesView, TablesView]:
-        from sjsref.ui.article_view import ArticleView
-        from sjsref.ui.references_view import ReferencesView
-        from sjsref.ui.tables_view import TablesView
-
-        return ArticleView(library), ReferencesView(library), TablesView(library)
+    def reading_views(self, library: Library, wire: Callable[[QWidget], object]) -> ReadingViews:
+        """Builders of the library's pages, each called when its page is first opened;
+        ``wire`` connects a page to the window once built."""
+        return ReadingViews(library, wire)
 
     def _tables(self) -> Tables | None:
         return self._library.tables if self._library is not None else None
@@ -91,3 +89,37 @@ class Views:
         reviewed = loaded.library.last_reviewed if loaded else None
         integrity = loaded.integrity if loaded else "not checked (library not loaded)"
         AboutDialog(reviewed, integrity, parent).exec()
+
+
+class ReadingViews:
+    """Builds the article, references and tables pages of a loaded library, one by one.
+
+    Each costs 10-30 ms of the GUI thread (its module, its widgets, its HTML):
+    built on first use, none of it delays the moment the library is searchable.
+    """
+
+    def __init__(self, library: Library, wire: Callable[[QWidget], object]) -> None:
+        self._library, self._wire = library, wire
+
+    def article(self) -> ArticleView:
+        from sjsref.ui.article_view import ArticleView
+
+        view = ArticleView(self._library)
+        self._wire(view)
+        return view
+
+    def references(self) -> ReferencesView:
+        from sjsref.ui.references_view import ReferencesView
+
+        view = ReferencesView(self._library)
+        view.setWindowTitle("References")
+        self._wire(view)
+        return view
+
+    def tables(self) -> TablesView:
+        from sjsref.ui.tables_view import TablesView
+
+        view = TablesView(self._library)
+        view.setWindowTitle("Drug and HLA tables")
+        self._wire(view)
+        return view
