@@ -67,6 +67,20 @@ class RegionEntry(BaseModel):
             )
         return v
 
+    @model_validator(mode="before")
+    @classmethod
+    def _erythema_needs_detached(cls, data: Any) -> Any:
+        # Erythema alone is not read as 0 % detached: the clinician says so.
+        if not isinstance(data, dict) or data.get("erythema_percent") is None:
+            return data
+        if data.get("detached_percent") is None:
+            region = region_label(printable(str(data.get("region", ""))))
+            raise ValueError(
+                f"{region}: erythema is entered but not how much of the region is "
+                "detached; enter the detached % (0 if none of it is)."
+            )
+        return data
+
     @model_validator(mode="after")
     def _not_over_whole(self) -> Self:
         if self.detached_percent + self.erythema_percent > 100:

@@ -179,6 +179,12 @@ def test_rule_of_nines_without_age_warns() -> None:
             "more than the whole region",
         ),
         ({"age_years": 30, "regions": [{"region": "neck", "detached_percent": 101}]}, "100"),
+        (
+            {"age_years": 30, "regions": [{"region": "neck", "erythema_percent": 30}]},
+            r"Neck: erythema is entered but not how much of the region is detached; "
+            r"enter the detached % \(0 if none of it is\)",
+        ),
+        ({"age_years": 30, "regions": [{"region": "neck"}]}, "detached_percent"),
         ({"age_years": 250, "regions": []}, "not possible"),
     ],
 )

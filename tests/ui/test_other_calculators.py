@@ -116,7 +116,11 @@ def test_bsa_erythema_alone_asks_for_the_regions_detachment(window, qtbot):
     _type(page, qtbot, "age_years", "40")
     _type_row(page.lund, qtbot, "neck", "30", column=1)
     detached = page.lund.rows["neck"][0]
-    assert "not answered" in detached.error_text()
+    assert detached.error_text() == (
+        "⚠ Invalid: Neck: erythema is entered but not how much of the region is detached; "
+        "enter the detached % (0 if none of it is)."
+    )
+    assert page.panel.headline.text() == "No result: correct the marked field first."
     _enter(qtbot, detached.edit, "0")
     assert page.panel.headline.text() == "Detached 0 % BSA"
 
