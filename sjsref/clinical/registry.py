@@ -111,7 +111,7 @@ SCORTEN = CalculatorSpec(
             "day", "Day of admission", "--day", Kind.CHOICE,
             "day of admission, 1 (first 24 h) to 5, the days SCORTEN was assessed on; "
             "compute it on day 1 and again on day 3",
-            choices=tuple((_day_label(d), d) for d in scorten.VALIDATED_DAYS),
+            mnemonic="y", choices=tuple((_day_label(d), d) for d in scorten.VALIDATED_DAYS),
         ),
     ),
     run=from_model(scorten.ScortenInput, scorten.compute),

@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QComboBox,
     QGridLayout,
@@ -279,6 +280,8 @@ class YesNoField(Field):
         self.row.addStretch(1)
         self.group.buttonToggled.connect(lambda *_: self.changed.emit())
         self.setFocusProxy(self.yes)
+        # Its label's Alt+letter lands here (so the answer is not clicked); not a Tab stop.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._keys = dict(zip(key_codes("yes_no"), (self.yes, self.no), strict=True))
         for button in (self.yes, self.no):
             button.installEventFilter(self)
@@ -290,6 +293,7 @@ class YesNoField(Field):
             tabbed = event.reason() in (
                 Qt.FocusReason.TabFocusReason,
                 Qt.FocusReason.BacktabFocusReason,
+                Qt.FocusReason.ShortcutFocusReason,  # the label's Alt+letter
             )
             if tabbed and other.isChecked():
                 other.setFocus(event.reason())
@@ -353,11 +357,21 @@ class ChoiceField(Field):
             self.row.addWidget(button)
         self.row.addStretch(1)
         self.group.idToggled.connect(self._toggled)
-        self.setFocusProxy(self.group.button(0))
+        # Its label's Alt+letter lands here (so the answer is not clicked); not a Tab stop.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.clear()
 
-    def _toggled(self, _id: int, on: bool) -> None:
+    def _toggled(self, index: int, on: bool) -> None:
         if on:
+            # Tab, Shift+Tab and the label's Alt+letter land on the day chosen;
+            # the arrows still move between days.
+            chosen = self.group.button(index)
+            for button in self.group.buttons():
+                strong = button is chosen
+                button.setFocusPolicy(
+                    Qt.FocusPolicy.StrongFocus if strong else Qt.FocusPolicy.ClickFocus
+                )
+            self.setFocusProxy(chosen)
             self.changed.emit()
 
     def value(self) -> object:
@@ -388,7 +402,10 @@ def with_mnemonic(text: str, letter: str) -> str:
 def form_label(text: str, buddy: QWidget) -> QLabel:
     """A form label tied to its input (Alt+letter reaches it; screen readers name it)."""
     label = QLabel(text)
-    label.setBuddy(buddy.focusProxy() or buddy)
+    target = buddy.focusProxy() or buddy
+    # A button buddy is clicked by the Alt+letter: that would answer the
+    # question. The field itself takes the focus and passes it to its proxy.
+    label.setBuddy(buddy if isinstance(target, QAbstractButton) else target)
     label.setWordWrap(True)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label

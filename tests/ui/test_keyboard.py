@@ -135,6 +135,36 @@ def test_y_and_n_answer_the_focused_yes_no_question(window, qtbot):
     assert field.value() is True and focused() is field.yes
 
 
+def test_a_questions_alt_letter_goes_to_it_without_answering_it(window, qtbot):
+    window.navigate("calc:scorten")
+    page = window.calculators["scorten"]
+    malignancy = page.fields["malignancy"]
+    page.fields["age_years"].edit.setFocus()
+    press(qtbot, Qt.Key.Key_M, ALT)  # "&Malignancy"
+    assert focused() is malignancy.yes and malignancy.value() is None
+    press(qtbot, Qt.Key.Key_N)
+    page.fields["age_years"].edit.setFocus()
+    press(qtbot, Qt.Key.Key_M, ALT)  # back to the answer given, still no
+    assert focused() is malignancy.no and malignancy.value() is False
+
+
+def test_tab_and_the_days_alt_letter_land_on_the_day_chosen_and_keep_it(window, qtbot):
+    window.navigate("calc:scorten")
+    page = window.calculators["scorten"]
+    day = page.fields["day"]
+    day.set_value(3)
+    age = page.fields["age_years"].edit
+    age.setFocus()
+    press(qtbot, Qt.Key.Key_Backtab)
+    assert focused() is day.button(3)
+    press(qtbot, Qt.Key.Key_Right)  # the arrows still change the day
+    assert focused() is day.button(4) and day.value() == 4
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is age
+    press(qtbot, Qt.Key.Key_Y, ALT)  # "Da&y of admission"
+    assert focused() is day.button(4) and day.value() == 4
+
+
 def _tab_walk(qtbot, page, first):
     """Each stop Tab reaches from ``first`` until the focus leaves ``page``."""
     first.setFocus(Qt.FocusReason.TabFocusReason)
