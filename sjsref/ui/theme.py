@@ -81,7 +81,7 @@ _PALETTES: dict[str, dict[QPalette.ColorRole, str]] = {
         _R.LinkVisited: "#d0a6f5",
         _R.ToolTipBase: "#333333",
         _R.ToolTipText: "#e8e8e8",
-        _R.PlaceholderText: "#a8a8a8",
+        _R.PlaceholderText: "#a0a0a0",
         _R.Light: "#4a4a4a",
         _R.Midlight: "#3a3a3a",
         _R.Mid: "#8a8a8a",
@@ -103,7 +103,7 @@ _PALETTES: dict[str, dict[QPalette.ColorRole, str]] = {
         _R.LinkVisited: "#ffb3ff",
         _R.ToolTipBase: "#000000",
         _R.ToolTipText: "#ffffff",
-        _R.PlaceholderText: "#e0e0e0",
+        _R.PlaceholderText: "#a0a0a0",  # 8:1 on black, yet plainly not typed white text
         _R.Light: "#ffffff",
         _R.Midlight: "#ffffff",
         _R.Mid: "#ffffff",

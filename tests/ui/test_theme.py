@@ -79,6 +79,15 @@ def test_every_palette_holds_text_at_4_5_and_indicators_at_3(name):
     assert low == {}
 
 
+@pytest.mark.parametrize("name", PALETTES)
+def test_the_not_answered_placeholder_is_told_from_typed_text(name):
+    # An empty field must not pass for a typed one at 3 a.m.: the placeholder
+    # stands apart from typed text (2:1 between them) while staying readable.
+    palette = palette_for(name)
+    placeholder, text = palette.color(R.PlaceholderText), palette.color(R.Text)
+    assert contrast_ratio(placeholder, text) >= 2.0
+
+
 def test_system_choice_follows_the_desktop_scheme_and_contrast():
     none = Qt.ContrastPreference.NoPreference
     assert resolve(SYSTEM, Qt.ColorScheme.Dark, none) == DARK
