@@ -66,6 +66,11 @@ def apply_zoom(app: QApplication, percent: int) -> None:
         scaled = widget.font()
         scaled.setPointSizeF(size * float(ratio))
         widget.setFont(scaled)
+    # A widget with a style sheet of its own (the Theme button) keeps the font
+    # it was polished with: polish it again so it grows with the rest.
+    for widget in app.allWidgets():
+        if widget.styleSheet() and widget not in own:
+            widget.setStyleSheet(widget.styleSheet())
 
 
 def _has_own_size(widget: QWidget) -> bool:
