@@ -31,6 +31,10 @@ from sjsref.ui.reading import ReadingBrowser
 
 ROW_ID = Qt.ItemDataRole.UserRole + 1
 ROW_LINES = 4  # the most lines a table row shows; the detail below shows it all
+# What the detail pane says while no row is chosen (a row cut with "…" reads whole there).
+DETAIL_HINT = (
+    "<p><i>Choose a row (click it, or the arrow keys) to read it whole, with its sources.</i></p>"
+)
 # Where a cell may wrap: at spaces, and after a hyphen or slash as Qt's line breaking does.
 _BREAKS = re.compile(r"\s+|(?<=[-/])")
 DRUG_COLUMNS = (
@@ -108,6 +112,7 @@ class _Table(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.viewport().installEventFilter(self)
         self.detail = ReadingBrowser(f"{name}_row", split)
+        self.detail.setHtml(DETAIL_HINT)
         split.setStretchFactor(0, 2)  # the rows get more room than the row read in full
         split.setStretchFactor(1, 1)
         layout.addWidget(split, 1)
@@ -163,7 +168,7 @@ class _Table(QWidget):
         self.view.resizeRowsToContents()
         # A long note wrapped into a narrow column would make one row fill the
         # table; past a few lines it is cut, and read whole in the row below.
-        tallest = ROW_LINES * metrics.lineSpacing() + metrics.horizontalAdvance("M")
+        tallest = ROW_LINES * metrics.lineSpacing() + 2  # whole lines: Qt elides the last (…)
         for row in range(self.proxy.rowCount()):
             if self.view.rowHeight(row) > tallest:
                 self.view.setRowHeight(row, tallest)
@@ -171,7 +176,7 @@ class _Table(QWidget):
     def _show(self, index: QModelIndex) -> None:
         row_id = index.data(ROW_ID)
         if row_id not in self._rows:
-            self.detail.setHtml("")
+            self.detail.setHtml(DETAIL_HINT)
             return
         cells, sources = self._rows[row_id]
         lines = "".join(

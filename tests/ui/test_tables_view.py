@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from sjsref.ui.tables_view import ROW_LINES
+
 
 def test_a_brand_name_opens_the_drug_table_at_its_row(window, qtbot) -> None:
     qtbot.keyClicks(window.search, "Zyloric")
@@ -43,3 +45,18 @@ def test_an_unknown_table_or_row_opens_nothing(window) -> None:
     before = window.stack.currentWidget()
     window.navigate("table:antibiotics")
     assert window.stack.currentWidget() is before
+
+
+def test_a_cut_row_shows_whole_lines_and_the_empty_detail_says_how_to_read_it(window) -> None:
+    window.navigate("table:hla")
+    hla = window.stack.tables_view.hla
+    assert hla.detail.toPlainText().startswith("Choose a row")
+    hla.fit_columns()
+    spacing = hla.view.fontMetrics().lineSpacing()
+    heights = [hla.view.rowHeight(r) for r in range(hla.proxy.rowCount())]
+    # The tallest rows are cut to whole lines (Qt ends the last with "…"), never mid-line.
+    assert max(heights) - ROW_LINES * spacing in range(0, spacing // 2)
+    hla.view.setCurrentIndex(hla.proxy.index(0, 0))
+    assert "Sources" in hla.detail.toPlainText()
+    hla.filter.setText("no such allele")
+    assert hla.detail.toPlainText().startswith("Choose a row")
