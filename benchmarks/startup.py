@@ -53,12 +53,23 @@ def _ms(values: list[float]) -> str:
     return f"{statistics.median(values) * 1000:7.1f} ms"
 
 
+def require_pack() -> None:
+    """Stop unless the library loads: a missing or stale pack would time the failure page."""
+    from sjsref.search.pack import LOAD_ERRORS, open_pack
+
+    try:
+        open_pack()
+    except LOAD_ERRORS as exc:
+        sys.exit(f"startup.py: the library does not load, so nothing would be measured: {exc}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9, help="starts of each app")
     parser.add_argument("--xvfb", action="store_true", help="start the apps in a fresh Xvfb")
     parser.add_argument("--compare", type=Path, help="another source tree of SJSRef to start too")
     args = parser.parse_args()
+    require_pack()
     marks = (FIRST_PAINT_MARK, SEARCHABLE_MARK)
     # (command, marks, working directory: "-m sjsref" imports the tree found there)
     apps: dict[str, tuple[list[str], tuple[str, ...], Path]] = {

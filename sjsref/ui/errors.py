@@ -5,11 +5,12 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable
 from types import TracebackType
-
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from sjsref.streams import write_stderr
+
+if TYPE_CHECKING:  # the dialog's classes load with the first error, not at start
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 ERROR_TITLE = "SJSRef: something went wrong"
 ERROR_TEXT = (
@@ -25,6 +26,9 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 
 def error_box(details: str, parent: QWidget | None = None) -> QMessageBox:
     """The dialog, with the traceback under "Show Details" and a copy button."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, ERROR_TITLE, ERROR_TEXT, parent=parent)
     box.setObjectName("error_dialog")
     box.setInformativeText(ERROR_INFO)
@@ -38,7 +42,7 @@ def error_box(details: str, parent: QWidget | None = None) -> QMessageBox:
 
 
 def make_excepthook(
-    parent: Callable[[], QWidget | None], show: Callable[[QMessageBox], object] = QMessageBox.exec
+    parent: Callable[[], QWidget | None], show: Callable[[QMessageBox], object] | None = None
 ) -> ExceptHook:
     """An ``sys.excepthook`` that logs to stderr and shows :func:`error_box`.
 
@@ -49,7 +53,8 @@ def make_excepthook(
 
     Args:
         parent: Gives the window to centre the dialog on.
-        show: How to show the box (tests pass a non-blocking one).
+        show: How to show the box (tests pass a non-blocking one); by default
+            ``exec``, modal.
     """
     busy = False
 
@@ -61,7 +66,11 @@ def make_excepthook(
             return  # one dialog at a time; an error while showing it is only logged
         busy = True
         try:
-            show(error_box(details, parent()))
+            box = error_box(details, parent())
+            if show is None:
+                box.exec()
+            else:
+                show(box)
         finally:
             busy = False
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QIcon
+if TYPE_CHECKING:  # app.py imports this module before the first paint; the icon comes after
+    from PySide6.QtGui import QIcon
 
 # The .deb installs hicolor PNGs under this name (packaging/linux/*.desktop).
 THEME_NAME = "org.sjsref.SJSRef"
@@ -21,6 +23,8 @@ def _svg_candidates() -> list[Path]:
 
 def app_icon() -> QIcon:
     """Theme icon if installed, else the bundled SVG, else an empty icon (no crash)."""
+    from PySide6.QtGui import QIcon
+
     svg = next((p for p in _svg_candidates() if p.is_file()), None)
     fallback = QIcon(str(svg)) if svg else QIcon()
     return QIcon.fromTheme(THEME_NAME, fallback)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from sjsref.content.targets import Scheme, Target
-from sjsref.ui import focus, home
+from sjsref.ui import home
 from sjsref.ui.navigation import HOME, SHORTCUTS_PAGE, History
 from sjsref.ui.page_stack import PageStack
 from sjsref.ui.pins import Pins, page_target
@@ -175,6 +175,10 @@ class MainWindow(QMainWindow):
     def _make_calculator(self, calc_id: str) -> CalculatorPage | None:
         page = self._views.calculator(calc_id, self._state)
         if page is not None:
+            # Loaded with the calculator pages: it builds Qt's enum namespace
+            # (about 30 ms), which the first paint does without.
+            from sjsref.ui import focus
+
             page.setWindowTitle(page.info.name)
             page.linkActivated.connect(self.navigate)
             page.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))

@@ -9,9 +9,11 @@ times the text) keep their proportion: :func:`apply_zoom` rescales them too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
+
+from sjsref.ui.qt_lazy import Qt  # the first paint does not wait for Qt's enums
 
 # At least 11 pt body text (issue 6): small system defaults (9-10 pt) are hard
 # to read at arm's length from a bedside workstation.

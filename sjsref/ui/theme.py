@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF
 from PySide6.QtGui import (
     QActionGroup,
     QColor,
@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+
+from sjsref.ui.qt_lazy import Qt  # the first paint does not wait for Qt's enums
 
 SYSTEM, LIGHT, DARK, CONTRAST = "system", "light", "dark", "contrast"
 THEMES = (SYSTEM, LIGHT, DARK, CONTRAST)
@@ -136,6 +138,10 @@ def resolve(choice: str, scheme: Qt.ColorScheme, contrast: Qt.ContrastPreference
 
 def system_resolve(choice: str) -> str:
     """:func:`resolve` with what the desktop reports now."""
+    if choice in _PALETTES:
+        # Asking the desktop builds all of Qt's enumerations (about 30 ms):
+        # not needed when a palette was chosen.
+        return choice
     hints = QGuiApplication.styleHints()
     return resolve(choice, hints.colorScheme(), hints.accessibility().contrastPreference())
 
