@@ -87,7 +87,8 @@ class MainWindow(QMainWindow):
         self._failed = False
         self._task: BackgroundTask | None = None
         self._zoom = state.zoom()
-        self.theme = Theme(_application(), state.theme(), self)
+        # Its style comes after the first paint (see _after_first_paint).
+        self.theme = Theme(_application(), state.theme(), self, style_later=True)
         self._build()
         self._shortcuts()
         self._restore()
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         """What the first paint does not wait for: the home page, the list's rows."""
+        self.theme.install_style()
         self.home.link.connect(self.navigate)
         self.home.historyButton.connect(self.go)
         self.update_results(self.search.text())

@@ -12,27 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF
-from PySide6.QtGui import (
-    QActionGroup,
-    QColor,
-    QGuiApplication,
-    QIcon,
-    QPainter,
-    QPalette,
-    QPen,
-    QPixmap,
-)
-from PySide6.QtWidgets import (
-    QApplication,
-    QLineEdit,
-    QMenu,
-    QProxyStyle,
-    QStyle,
-    QStyleOption,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QToolButton, QWidget
 
 from sjsref.ui.qt_lazy import Qt  # the first paint does not wait for Qt's enums
 
@@ -163,117 +145,6 @@ def contrast_ratio(a: QColor, b: QColor) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def clear_icon(colour: QColor) -> QIcon:
-    """A cross in the text colour: Qt's own clear icon is dark grey, lost on a dark field."""
-    pixmap = QPixmap(64, 64)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(colour, 7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-    painter.drawLine(QPointF(18, 18), QPointF(46, 46))
-    painter.drawLine(QPointF(46, 18), QPointF(18, 46))
-    painter.end()
-    return QIcon(pixmap)
-
-
-class ThemeStyle(QProxyStyle):
-    """Fusion, with marks every palette keeps visible and that grow with the zoom.
-
-    Fusion outlines fields, radio buttons and check boxes in a shade of the
-    window colour: on a dark or black window they all but vanish, and its
-    indicators keep one pixel size at any zoom. Here they are outlined in
-    the palette's Mid colour (3:1 or more on every background), checked in the
-    text colour, and sized from the font.
-    """
-
-    def __init__(self) -> None:
-        super().__init__("Fusion")
-
-    def standardIcon(
-        self,
-        standardIcon: QStyle.StandardPixmap,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-    ) -> QIcon:
-        if standardIcon == QStyle.StandardPixmap.SP_LineEditClearButton:
-            palette = widget.palette() if widget is not None else QApplication.palette()
-            return clear_icon(palette.color(_R.Text))
-        return super().standardIcon(standardIcon, option, widget)
-
-    def pixelMetric(
-        self,
-        metric: QStyle.PixelMetric,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-    ) -> int:
-        base = super().pixelMetric(metric, option, widget)
-        if metric in _INDICATOR_METRICS:
-            metrics = widget.fontMetrics() if widget is not None else QApplication.fontMetrics()
-            return max(base, round(metrics.height() * 0.8))
-        return base
-
-    def drawPrimitive(
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        if element in (_PE.PE_IndicatorRadioButton, _PE.PE_IndicatorCheckBox):
-            _draw_indicator(element == _PE.PE_IndicatorRadioButton, option, painter)
-            return
-        super().drawPrimitive(element, option, painter, widget)
-        if element == _PE.PE_FrameLineEdit and not focused:
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(option.palette.color(_R.Mid), 1))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
-            painter.restore()
-
-
-_PE = QStyle.PrimitiveElement
-_INDICATOR_METRICS = (
-    QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
-    QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
-    QStyle.PixelMetric.PM_IndicatorWidth,
-    QStyle.PixelMetric.PM_IndicatorHeight,
-)
-
-
-def _draw_indicator(radio: bool, option: QStyleOption, painter: QPainter) -> None:
-    palette, state = option.palette, option.state
-    box = QRectF(option.rect).adjusted(1, 1, -1, -1)
-    side = min(box.width(), box.height())
-    box = QRectF(box.center().x() - side / 2, box.center().y() - side / 2, side, side)
-    enabled = bool(state & QStyle.StateFlag.State_Enabled)
-    ink = palette.color(_R.Text if enabled else _R.Mid)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    if state & QStyle.StateFlag.State_HasFocus:
-        # The keyboard is here: a thicker ring in the focus colour (3:1 on the window).
-        painter.setPen(QPen(palette.color(_R.Highlight), 2.5))
-    else:
-        painter.setPen(QPen(palette.color(_R.Mid if enabled else _R.Midlight), 1.5))
-    painter.setBrush(palette.color(_R.Base))
-    if radio:
-        painter.drawEllipse(box)
-    else:
-        painter.drawRoundedRect(box, 2, 2)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(ink)
-    inner = box.adjusted(side * 0.27, side * 0.27, -side * 0.27, -side * 0.27)
-    if state & QStyle.StateFlag.State_On:
-        if radio:
-            painter.drawEllipse(inner)
-        else:
-            painter.drawRoundedRect(inner, 1, 1)
-    elif not radio and state & QStyle.StateFlag.State_NoChange:
-        painter.drawRect(QRectF(inner.left(), inner.center().y() - 1, inner.width(), 2))
-    painter.restore()
-
-
 class Theme(QObject):
     """The chosen theme, applied to the application and kept in step with the system.
 
@@ -281,18 +152,35 @@ class Theme(QObject):
         app: The application whose palette and style are set.
         choice: ``system``, ``light``, ``dark`` or ``contrast``.
         parent: Its owner (the window): the system's signals stop with it.
+        style_later: Leave the style to :meth:`install_style` (the window calls
+            it after its first paint, which Qt's own Fusion draws the same).
     """
 
-    def __init__(self, app: QApplication, choice: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        choice: str,
+        parent: QObject | None = None,
+        *,
+        style_later: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._app = app
         self.choice = choice if choice in THEMES else SYSTEM
-        if not isinstance(app.style(), ThemeStyle):
-            app.setStyle(ThemeStyle())
+        if not style_later:
+            self.install_style()
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self._system_changed)
         hints.accessibility().contrastPreferenceChanged.connect(self._system_changed)
         self.apply()
+
+    def install_style(self) -> None:
+        """Set :class:`~sjsref.ui.theme_style.ThemeStyle` on the application (once)."""
+        from sjsref.ui.theme_style import ThemeStyle
+
+        if not isinstance(self._app.style(), ThemeStyle):
+            self._app.setStyle(ThemeStyle())
+            self._clear_icons()
 
     @property
     def palette_name(self) -> str:
@@ -312,12 +200,20 @@ class Theme(QObject):
         # Qt posts the change to each widget; deliver it now, so the window is
         # drawn in the new colours at once and the icons below read them.
         QApplication.sendPostedEvents(None, QEvent.Type.ApplicationPaletteChange)
-        icon = clear_icon(palette.color(_R.Text))
+        self._clear_icons()
+
+    def _clear_icons(self) -> None:
+        """Have every field's clear button drawn again by the style, in the new colours.
+
+        Turning the button off and on makes the field ask the style for its
+        cross (:class:`~sjsref.ui.theme_style.ThemeStyle` draws it in the
+        text colour). Setting the icon on the button's action instead would
+        also show the hidden button of an empty field.
+        """
         for edit in self._app.allWidgets():
             if isinstance(edit, QLineEdit) and edit.isClearButtonEnabled():
-                action = edit.findChild(QObject, "_q_qlineeditclearaction")
-                if action is not None and hasattr(action, "setIcon"):
-                    action.setIcon(icon)
+                edit.setClearButtonEnabled(False)
+                edit.setClearButtonEnabled(True)
 
 
 def theme_button(theme: Theme, remember: Callable[[str], object], parent: QWidget) -> QToolButton:
