@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         return self.stack.calculators
 
     def _make_calculator(self, calc_id: str) -> CalculatorPage | None:
+        self.theme.install_style()  # a calculator opened before the library loaded
         page = self._views.calculator(calc_id, self._state)
         if page is not None:
             # Loaded with the calculator pages: it builds Qt's enum namespace
@@ -221,7 +222,6 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         """What the first paint does not wait for: the home page, the list's rows."""
-        self.theme.install_style()
         self.home.link.connect(self.navigate)
         self.home.historyButton.connect(self.go)
         self.update_results(self.search.text())
@@ -249,13 +249,15 @@ class MainWindow(QMainWindow):
     def _loaded(self, loaded: Loaded) -> None:
         self.content = loaded
         self.stack.set_reading_views(self._views.reading_views(loaded.library, self._wire_page))
-        self._refresh_home()
         self._views.library_loaded(loaded.library, self.calculators.values())
         self.statusBar().showMessage(loaded.integrity)
         self.update_results(self.search.text())
         if self._history.current is None:
-            self.navigate(HOME)
+            self.navigate(HOME)  # which lists the library on the home page
+        else:
+            self._refresh_home()
         self.ready.emit()
+        self._after_ready()
 
     def _wire_page(self, view: Any) -> None:
         """A page of the library, just built on first use: its links, its saved layout."""
@@ -275,6 +277,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("The library could not be loaded; calculators still work.")
         self.update_results(self.search.text())
         self.ready.emit()
+        self._after_ready()
+
+    def _after_ready(self) -> None:
+        """What search does not wait for: the theme's own style (Qt's Fusion until now
+        differs only in marks the first screen does not show), about 30 ms."""
+        self.theme.install_style()
 
     # -- search -------------------------------------------------------------------
 

@@ -210,10 +210,16 @@ class Theme(QObject):
         text colour). Setting the icon on the button's action instead would
         also show the hidden button of an empty field.
         """
-        for edit in self._app.allWidgets():
-            if isinstance(edit, QLineEdit) and edit.isClearButtonEnabled():
-                edit.setClearButtonEnabled(False)
-                edit.setClearButtonEnabled(True)
+        # Only the fields are asked for: handing Python every widget (allWidgets)
+        # would build the enumerations of every widget class, about 10 ms.
+        for top in self._app.topLevelWidgets():
+            edits = top.findChildren(QLineEdit)
+            if isinstance(top, QLineEdit):
+                edits.append(top)
+            for edit in edits:
+                if edit.isClearButtonEnabled():
+                    edit.setClearButtonEnabled(False)
+                    edit.setClearButtonEnabled(True)
 
 
 def theme_button(theme: Theme, remember: Callable[[str], object], parent: QWidget) -> QToolButton:
