@@ -7,6 +7,7 @@ imported inside functions, so the first paint waits only for Qt.
 
 from __future__ import annotations
 
+import linecache
 import os
 import sys
 import time
@@ -56,6 +57,12 @@ def create_window(
 ) -> MainWindow:
     """Build the window; the library loads on a thread once it has painted."""
     window = MainWindow(state, load, views or Views(), open_external)
+    # PySide6 reads the source of every module imported after it (to look for
+    # its __feature__ switches), and linecache keeps every line read, a few
+    # MiB by the time the library is searchable. Emptied when no other thread
+    # is importing: before the loader starts, and once it has finished.
+    window.firstPaint.connect(linecache.clearcache)
+    window.ready.connect(linecache.clearcache)
     window.firstPaint.connect(window.start_loading)
     # The theme lookup and the SVG plugin cost 10-20 ms: not worth a later first
     # paint, nor a later start of the load; so the next turn of the event loop.
