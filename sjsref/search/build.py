@@ -47,6 +47,7 @@ from sjsref.search.documents import SYNONYMS_FILE, documents_from
 from sjsref.search.index import fill_docs
 from sjsref.search.results import Document
 from sjsref.search.synonyms import SynonymError, load_synonyms
+from sjsref.search.weights import WEIGHTS_FORMAT, write_weights
 
 INDEX_SCHEMA = """
 CREATE TABLE documents(
@@ -69,6 +70,8 @@ def write_index(db: sqlite3.Connection, documents: Sequence[Document]) -> None:
     # One b-tree per column instead of one segment per insert batch: smaller
     # and quicker to query (https://sqlite.org/fts5.html#the_optimize_command).
     db.execute("INSERT INTO docs(docs) VALUES ('optimize')")
+    # bm25 of every word in every document, so a query adds numbers up.
+    write_weights(db)
 
 
 def build_pack(root: Path | None = None, out: Path | None = None) -> Path:
@@ -101,6 +104,7 @@ def build_pack(root: Path | None = None, out: Path | None = None) -> Path:
                 raise ContentError(f"{root} changed during the build; build again")
             meta = {
                 "format": PACK_FORMAT,
+                "weights": WEIGHTS_FORMAT,
                 "sources": before,
                 "code": code_digest() or "",
                 "synonyms": synonyms.to_json(),
@@ -135,6 +139,8 @@ def pack_problem(root: Path, pack: Path) -> str | None:
         return f"{pack} is damaged: {verdict}"
     if meta.get("format") != PACK_FORMAT:
         return f"{pack} has format {meta.get('format')!r}, not {PACK_FORMAT!r}"
+    if meta.get("weights") != WEIGHTS_FORMAT:
+        return f"{pack} has search weights {meta.get('weights')!r}, not {WEIGHTS_FORMAT!r}"
     return staleness(root, check_integrity(root, installed=False), meta)
 
 

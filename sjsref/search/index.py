@@ -1,4 +1,4 @@
-"""The in-memory full-text index: SQLite FTS5 with bm25 ranking.
+"""The full-text index: SQLite FTS5 for words and snippets, bm25 from stored weights.
 
 Built from plain :class:`Document` values, so it knows nothing about where they
 come from (``documents.py`` makes them from the library and the calculators).
@@ -6,18 +6,23 @@ come from (``documents.py`` makes them from the library and the calculators).
 Ranking, in two stages: documents holding every word asked for, by bm25; when
 those are few (a question rarely has all its words in one place), documents by
 how many of the words they hold (coverage), and by bm25 within one coverage.
+bm25 is FTS5's, computed from weights stored when the index was built
+(``weights.py``), for every matching document.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from sjsref.search.query import CompiledQuery, Unit, compile_query
 from sjsref.search.ranking import (
     Ranked,
     Titles,
+    best,
     by_coverage,
+    combined,
     kind_boosts,
     scored_expression,
     spread,
@@ -26,35 +31,21 @@ from sjsref.search.results import KINDS, Document, Hit, Kind, SearchResult
 from sjsref.search.spelling import Vocabulary, merge
 from sjsref.search.synonyms import Synonyms
 from sjsref.search.text import MARK_CLOSE, MARK_OPEN, clean, marked_spans
+from sjsref.search.weights import COLUMN_WEIGHTS, Scores, Weights, write_weights
 
-__all__ = ["KINDS", "Document", "Hit", "Kind", "SearchIndex", "SearchResult"]
+__all__ = ["COLUMN_WEIGHTS", "KINDS", "Document", "Hit", "Kind", "SearchIndex", "SearchResult"]
 
-# bm25 column weights: title, keywords, body, context. A word in a title or in
-# the keywords an author chose says far more about a document than the same
-# word in its prose; the context (the parent article's title) only breaks ties.
-# These weights and the boosts in ranking.py were tuned by hand on the judged
-# queries (tests/search/judged_queries.toml); change them only with that test
-# green.
-COLUMN_WEIGHTS = (10.0, 6.0, 1.0, 0.5)
 # Tokens of body text around the match in a snippet (about one line).
 SNIPPET_TOKENS = 16
 # Up to this many documents, snippets come straight from the index, in one pass
-# over the matches (about 0.3 ms for 20 hits in the real library), and the
-# coverage stage reads every word's matches; beyond, both work on a scratch
-# table holding only the rows in play (about 1.5 ms to fill, whatever the size
-# of the index): FTS5 cannot restrict a MATCH to a few rowids cheaply ("AND
-# rowid IN (...)" cost 36-90 ms per word for 100 rows in a 27,500-document
-# index).
+# over the matches (about 0.3 ms for 20 hits in the real library); beyond, from
+# a scratch table holding only the hits (about 1.5 ms to fill, whatever the
+# size of the index): FTS5 cannot restrict a MATCH to a few rowids cheaply
+# ("AND rowid IN (...)" cost 36-90 ms per word for 100 rows in a
+# 27,500-document index).
 DIRECT_SNIPPET_DOCS = 2000
 # Characters of body shown when the match is not in the body.
 SNIPPET_CHARS = 110
-# Rows bm25 ranks for one query, about. bm25 costs a few microseconds a row, so
-# a common word in a library 100 times ours would take tens of milliseconds.
-# Past this many matches, the rows ranked are the first RANK_CAP matches in
-# document order plus the first RANK_CAP whose title or keywords match (or
-# title alone, if those are too many): a tiered index, as large engines keep
-# "champion lists". The real library never comes near.
-RANK_CAP = 1000
 # The coverage stage runs only when the strict (every word) query found fewer
 # hits than this.
 LOOSE_BELOW = 5
@@ -62,12 +53,13 @@ LOOSE_BELOW = 5
 # SearchIndex._split_common). In this library "SJS" (0.42), "TEN" (0.45) and "drug"
 # (0.37) are above it; "skin" (0.28) and "mortality" (0.22) are below.
 UBIQUITOUS_SHARE = 1 / 3
-# Answers of SearchIndex._is_common remembered; cleared wholesale when full.
-SHARE_CACHE_SIZE = 512
-# Rows the coverage stage ranks in an index too big to count every word's
-# matches (more than DIRECT_SNIPPET_DOCS documents): the best by bm25 of the
-# any-word query, then ordered by coverage.
-COVERAGE_POOL = 100
+# Query units whose scores are remembered between keystrokes (a unit with
+# synonyms sums several phrases, each remembered in weights.py).
+UNIT_CACHE_SIZE = 64
+# Rows the coverage stage boosts (kind, title) and orders: the best by
+# coverage, then bm25. Every row of the real library fits; in a library 100
+# times ours, the best 300 of thousands.
+COVERAGE_POOL = 300
 
 
 # The FTS5 table every index searches, in memory or in a content pack.
@@ -111,6 +103,8 @@ class SearchIndex:
         fill_docs(db, listed)
         # Bodies are kept cleaned: snippets are cut from them again and again.
         self._setup(db, listed, [clean(d.body) for d in listed], synonyms or Synonyms())
+        # The weights are computed with the vocabulary, by warm() or the first search.
+        self._unweighted = True
 
     @classmethod
     def prebuilt(
@@ -154,30 +148,12 @@ class SearchIndex:
         )
         self._pooled: frozenset[int] = frozenset()
         self._vocabulary: Vocabulary | None = None
+        self._weights: Weights | None = None
+        self._unweighted = False
+        self._units: dict[Unit, Scores] = {}
         self._titles = Titles(self._documents)
-        self._prepare_statements()
-
-    def _prepare_statements(self) -> None:
-        weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
-        self._select = (
-            f"SELECT rowid, bm25(docs, {weights}) FROM docs WHERE docs MATCH ? "
-            f"ORDER BY bm25(docs, {weights}) LIMIT ?"
-        )
-        self._select_capped = (
-            f"SELECT rowid, bm25(docs, {weights}) FROM docs WHERE docs MATCH ? "
-            "AND (rowid <= ? OR rowid IN (SELECT rowid FROM docs WHERE docs MATCH ? "
-            f"ORDER BY rowid LIMIT {RANK_CAP})) ORDER BY bm25(docs, {weights}) LIMIT ?"
-        )
         self._small = len(self._documents) <= DIRECT_SNIPPET_DOCS
-        self._all_rows = "SELECT rowid FROM docs WHERE docs MATCH ?"
-        self._first_row = f"{self._all_rows} LIMIT 1"
-        # Counting stops one row past the share that makes a word common.
         self._common_rows = int(UBIQUITOUS_SHARE * len(self._documents))
-        self._count = "SELECT count(*) FROM (SELECT 1 FROM docs WHERE docs MATCH ? LIMIT ?)"
-        self._common: dict[str, bool] = {}
-        self._probe = (
-            f"SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rowid LIMIT {RANK_CAP}, 1"
-        )
         # "AND rowid IN (...)" would re-run the MATCH once per listed rowid
         # (measured: 2 ms for 20 hits); one pass that cuts snippets only for
         # the wanted rows costs 0.3 ms.
@@ -201,12 +177,22 @@ class SearchIndex:
         return self._synonyms
 
     def warm(self) -> None:
-        """Build what the first search would otherwise build (the vocabulary).
+        """Build what the first search would otherwise build (vocabulary, weights).
 
         Call it on the thread that built the index, so the first keystroke in
         the window does not pay for it.
         """
         self.vocabulary()
+        self._scorer()
+
+    def _scorer(self) -> Weights:
+        """The bm25 weights (computed here for an index built in memory)."""
+        if self._weights is None:
+            if self._unweighted:
+                write_weights(self._db)
+                self._unweighted = False
+            self._weights = Weights(self._db)
+        return self._weights
 
     def vocabulary(self) -> Vocabulary:
         """Every indexed token and synonym word (built on first use)."""
@@ -241,7 +227,7 @@ class SearchIndex:
         required, common = self._split_common(compiled.content)
         strict = " AND ".join(u.fts() for u in required)
         expression = scored_expression(strict, required, common)
-        ranked = self._ranked(expression, wanted, required)
+        ranked = self._ranked(required, wanted, extra=common)
         dropped: tuple[Unit, ...] = ()
         if len(ranked) < min(limit, LOOSE_BELOW) and (len(compiled.content) > 1 or not ranked):
             tiers = [t for t in (required, common, compiled.optional) if t]
@@ -288,24 +274,21 @@ class SearchIndex:
         """
         if len(content) < 2:
             return content, ()
-        common = tuple(u for u in content if self._is_common(u.fts()))
+        common = tuple(u for u in content if len(self._unit(u)) > self._common_rows)
         required = tuple(u for u in content if u not in common)
         return (required, common) if required else (content, ())
 
-    def _is_common(self, expression: str) -> bool:
-        """True if more than :data:`UBIQUITOUS_SHARE` of the documents match (remembered)."""
-        common = self._common.get(expression)
-        if common is None:
-            try:
-                parameters = (expression, self._common_rows + 1)
-                (count,) = self._db.execute(self._count, parameters).fetchone()
-            except sqlite3.OperationalError:
-                count = 0
-            common = count > self._common_rows
-            if len(self._common) >= SHARE_CACHE_SIZE:
-                self._common.clear()
-            self._common[expression] = common
-        return common
+    def _unit(self, unit: Unit) -> Scores:
+        """Row -> bm25 score of ``unit`` (its phrases summed), for every row holding it."""
+        found: Scores | None = self._units.get(unit)
+        if found is None:
+            weights = self._scorer()
+            phrases = [weights.scores(p) for p in unit.alternatives]
+            found = phrases[0] if len(phrases) == 1 else combined(phrases, (), every=False)
+            if len(self._units) >= UNIT_CACHE_SIZE:
+                self._units.clear()
+            self._units[unit] = found
+        return found
 
     def _by_coverage(
         self, tiers: list[tuple[Unit, ...]], wanted: int, strict: Ranked, common: tuple[Unit, ...]
@@ -322,40 +305,30 @@ class SearchIndex:
         """
         dropped: list[Unit] = []
         live: list[Unit] = []
-        found: list[set[int]] = []
         extra = common
         for tier in tiers:
-            matches = [self._matching(u.fts()) for u in tier]
-            live = [u for u, rows in zip(tier, matches, strict=True) if rows]
-            found = [rows for rows in matches if rows]
-            dropped += [u for u, rows in zip(tier, matches, strict=True) if not rows]
+            live = [u for u in tier if self._unit(u)]
+            dropped += [u for u in tier if u not in live]
             if live:
                 break
             extra = ()
         anything = " OR ".join(u.fts() for u in [*live, *extra])
         if len(live) <= 1 and not extra:
-            return self._ranked(anything, wanted, live), anything, tuple(dropped)
-        expression = scored_expression(" OR ".join(u.fts() for u in live), live, extra)
-        size = len(self._documents) if self._small else COVERAGE_POOL
-        scores = dict(self._ranked(expression, size, live))
+            return self._ranked(live, wanted, every=False), anything, tuple(dropped)
+        held = [self._unit(u) for u in live]
+        raw = combined(held, [self._unit(u) for u in extra], every=False)
+        coverage: Counter[int] = Counter()
+        for rows in held:
+            coverage.update(rows.keys())
+        pool = best(raw, COVERAGE_POOL, key=lambda pair: (coverage[pair[0]], pair[1]))
+        scores = dict(self._boosted(pool, live))
         scores.update((row, score) for row, score in strict if row not in scores)
         if extra and len(scores) < wanted:
             # Rows holding only common words come last: they hold no counted word.
-            common_only = self._ranked(" OR ".join(u.fts() for u in extra), wanted, extra)
+            common_only = self._ranked(extra, wanted, every=False)
             scores.update((row, score) for row, score in common_only if row not in scores)
-        if not self._small:
-            self._fill_pool(scores)
-            found = [self._pool_rows(u.fts()) for u in live]
-        coverage = {row: sum(row in rows for rows in found) for row in scores}
-        return by_coverage(scores, coverage, wanted), anything, tuple(dropped)
-
-    def _matching(self, expression: str) -> set[int]:
-        """Rows matching ``expression``; in a big index, only the first one."""
-        sql = self._all_rows if self._small else self._first_row
-        try:
-            return {row for (row,) in self._db.execute(sql, (expression,))}
-        except sqlite3.OperationalError:
-            return set()
+        counted = {row: coverage[row] for row in scores}
+        return by_coverage(scores, counted, wanted), anything, tuple(dropped)
 
     def _fill_pool(self, rows: Iterable[int]) -> None:
         """Copy ``rows`` into the scratch table, unless they are there already."""
@@ -372,50 +345,42 @@ class SearchIndex:
             )
         self._pooled = wanted
 
-    def _pool_rows(self, expression: str) -> set[int]:
-        """Rows of the scratch table matching ``expression``."""
-        try:
-            return {
-                r
-                for (r,) in self._db.execute(
-                    "SELECT rowid FROM pool WHERE pool MATCH ?", (expression,)
-                )
-            }
-        except sqlite3.OperationalError:
-            return set()
-
     def _ranked(
-        self, expression: str, limit: int, units: Sequence[Unit]
-    ) -> list[tuple[int, float]]:
-        """Best rows by bm25, times the kind prior and the title boost for ``units``."""
-        try:
-            rows = self._bm25(expression, limit)
-        except sqlite3.OperationalError:
-            # Defensive only: compile_query quotes every token, and the
-            # robustness test feeds it arbitrary text to keep this unreached.
+        self,
+        units: Sequence[Unit],
+        limit: int,
+        *,
+        every: bool = True,
+        extra: Sequence[Unit] = (),
+    ) -> Ranked:
+        """The best rows holding every (or any) of ``units``, boosted for them.
+
+        Rows are chosen by bm25 (``extra`` units add to it, see
+        :func:`combined`), then multiplied by the kind prior and the title
+        boost, as the rows ``bm25()`` ranked first were before.
+        """
+        if not units:
             return []
+        alternatives = units[0].alternatives
+        stored = None
+        if len(units) == 1 and not extra and len(alternatives) == 1:
+            # One phrase: its rows are stored best first.
+            stored = self._scorer().best(alternatives[0], limit)
+        if stored is None:
+            held = [self._unit(u) for u in units]
+            stored = best(combined(held, [self._unit(u) for u in extra], every), limit)
+        return self._boosted(stored, units)
+
+    def _boosted(self, rows: Ranked, units: Sequence[Unit]) -> Ranked:
+        """``rows`` with their bm25 times the kind prior and the title boost, best first."""
         kinds = kind_boosts(units)
         titles = self._titles.prepare(units)
         boosted = [
-            (row, -score * kinds[self._documents[row].kind] * self._titles.boost(row, titles))
+            (row, score * kinds[self._documents[row].kind] * self._titles.boost(row, titles))
             for row, score in rows
         ]
         boosted.sort(key=lambda pair: -pair[1])
         return boosted
-
-    def _bm25(self, expression: str, limit: int) -> list[tuple[int, float]]:
-        """Best rows by bm25, ranking about :data:`RANK_CAP` rows at most."""
-        if len(self._documents) <= RANK_CAP:
-            return list(self._db.execute(self._select, (expression, limit)).fetchall())
-        past_cap = self._db.execute(self._probe, (expression,)).fetchone()
-        if past_cap is None:
-            return list(self._db.execute(self._select, (expression, limit)).fetchall())
-        # Rows up to the one past the cap, plus the best-placed title matches.
-        narrow = f"{{title keywords}}: ({expression})"
-        if self._db.execute(self._probe, (narrow,)).fetchone() is not None:
-            narrow = f"{{title}}: ({expression})"
-        parameters = (expression, past_cap[0] - 1, narrow, limit)
-        return list(self._db.execute(self._select_capped, parameters).fetchall())
 
     def _snippets(self, expression: str, rows: list[int]) -> dict[int, str]:
         if not rows:

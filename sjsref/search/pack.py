@@ -24,6 +24,7 @@ from sjsref.content.paths import resources_dir
 from sjsref.search.index import SearchIndex
 from sjsref.search.results import KINDS, Document, Kind
 from sjsref.search.synonyms import SynonymError, Synonyms
+from sjsref.search.weights import WEIGHTS_FORMAT
 
 # What open_pack raises when the pack or the resources are broken or unreadable;
 # a front end reports these plainly (anything else is a bug).
@@ -76,10 +77,11 @@ def open_pack(root: Path | None = None) -> Packed:
     try:
         db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
-        if meta.get("format") != PACK_FORMAT:
+        written = (meta.get("format"), meta.get("weights"))
+        if written != (PACK_FORMAT, WEIGHTS_FORMAT):
             raise ContentError(
                 f"The content pack {PACK_NAME} was written by another version of SJSRef "
-                f"(format {meta.get('format')!r}, this one reads {PACK_FORMAT!r}). "
+                f"(format {written!r}, this one reads {(PACK_FORMAT, WEIGHTS_FORMAT)!r}). "
                 f"Reinstall SJSRef (in a source checkout: {BUILD_COMMAND})."
             )
         stale = staleness(root, report, meta)

@@ -7,9 +7,11 @@ Pure functions over rows (document positions) and scores; the SQL lives in
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from sjsref.search.query import Phrase, Unit
 from sjsref.search.results import Document
@@ -52,6 +54,56 @@ def kind_boosts(units: Sequence[Unit]) -> dict[str, float]:
     if any(CALCULATOR_WORD in u.alternatives for u in units):
         boosts["calculator"] *= CALCULATOR_INTENT
     return boosts
+
+
+def combined(
+    units: Sequence[Mapping[int, float]], extra: Sequence[Mapping[int, float]], every: bool
+) -> Mapping[int, float]:
+    """Rows holding every (or any) of ``units``, with the bm25 score FTS5 would give.
+
+    Each of ``units`` and ``extra`` maps the rows holding one query unit to
+    its bm25 score there (the sum over its phrases). The score of a row is
+    what ``bm25()`` gives for :func:`scored_expression` of the units: the
+    sum over every phrase of the expression, so with ``extra`` the units'
+    phrases count twice, and ``extra`` adds to the rows found but finds none.
+    """
+    if not units:
+        return {}
+    if len(units) == 1 and not extra:
+        return units[0]
+    twice = 2.0 if extra else 1.0
+    if every:
+        smallest = min(units, key=len)
+        others = [u for u in units if u is not smallest]
+        rows = [r for r in smallest if all(r in u for u in others)]
+        scores = {r: twice * sum(u[r] for u in units) for r in rows}
+    else:
+        scores = {}
+        for unit in units:
+            for row, score in unit.items():
+                scores[row] = scores.get(row, 0.0) + twice * score
+    for unit in extra:
+        if len(unit) < len(scores):
+            for row, score in unit.items():
+                if row in scores:
+                    scores[row] += score
+        else:
+            for row in scores:
+                scores[row] += unit.get(row, 0.0)
+    return scores
+
+
+def best(
+    scores: Mapping[int, float],
+    limit: int,
+    key: Callable[[tuple[int, float]], tuple[int, float]] | None = None,
+) -> list[tuple[int, float]]:
+    """The ``limit`` rows of highest score (or ``key``), best first, ties by row."""
+    order: Callable[[tuple[int, float]], float | tuple[int, float]] = key or itemgetter(1)
+    chosen = heapq.nlargest(limit, scores.items(), key=order)
+    chosen.sort(key=itemgetter(0))
+    chosen.sort(key=order, reverse=True)
+    return chosen
 
 
 def scored_expression(required: str, units: Sequence[Unit], extra: Sequence[Unit]) -> str:

@@ -7,7 +7,6 @@ import pytest
 from sjsref.search.index import (
     DIRECT_SNIPPET_DOCS,
     KINDS,
-    RANK_CAP,
     Document,
     Hit,
     SearchIndex,
@@ -165,16 +164,18 @@ def test_a_half_typed_allele(small_index: SearchIndex) -> None:
     assert targets(small_index, "hla-b*15:0")[0] == "article:pharmacogenomics#hla-b-15-02"
 
 
-def test_ranking_stays_right_past_the_rank_cap() -> None:
-    # More matches than RANK_CAP: ranking falls back to titles, and the
-    # document titled with the query must still come first.
+def test_every_match_is_ranked_in_a_big_index() -> None:
+    # More matches than bm25() once ranked (the first 1000, and title
+    # matches): the document titled with the query still comes first, and
+    # the body saying the word most often comes next, though it is last.
     filler = [
         Document("section", f"Note {i}", "urea urea urea measured", f"article:n#{i}")
-        for i in range(RANK_CAP + 200)
+        for i in range(1200)
     ]
     target = Document("calculator", "Urea", "serum urea criterion", "calc:scorten")
-    index = SearchIndex([*filler, target])
-    assert index.search("urea")[0].target == "calc:scorten"
+    last = Document("section", "Note", "urea urea urea urea urea urea", "article:n#last")
+    index = SearchIndex([*filler, target, last])
+    assert [hit.target for hit in index.search("urea")[:2]] == ["calc:scorten", "article:n#last"]
     assert len(index.search("urea", limit=50)) == 50
 
 
