@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,6 +151,10 @@ class Synonyms:
     def __contains__(self, term: object) -> bool:
         return term in self._lookup
 
+    def terms(self) -> set[tuple[str, ...]]:
+        """Every term of every group and phrasing, each a tuple of tokens."""
+        return {term for group in self.groups for term in group}
+
     def vocabulary(self) -> set[str]:
         """Every word of every synonym, for spelling correction."""
         return {w for group in self.groups for term in group for w in term}
@@ -173,6 +176,10 @@ def parse_synonyms(text: str) -> Synonyms:
         SynonymError: When the TOML is invalid or an entry is not a list of
             strings.
     """
+    # Imported here: only a build or an in-memory index parses TOML; the
+    # window reads the synonyms from the content pack (tomllib costs ~5 ms).
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
