@@ -125,7 +125,7 @@ def packed(documents: list[Document], synonyms: Synonyms, directory: Path) -> Se
     db = sqlite3.connect(path)
     db.execute("PRAGMA journal_mode = OFF")
     with db:
-        write_index(db, documents)
+        write_index(db, documents, synonyms)
     db.execute("VACUUM")
     db.close()
     pack = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)

@@ -45,8 +45,9 @@ from sjsref.content.packed import PACK_FORMAT
 from sjsref.content.paths import resources_dir
 from sjsref.search.documents import SYNONYMS_FILE, documents_from
 from sjsref.search.index import fill_docs
+from sjsref.search.query import synonym_phrases
 from sjsref.search.results import Document
-from sjsref.search.synonyms import SynonymError, load_synonyms
+from sjsref.search.synonyms import SynonymError, Synonyms, load_synonyms
 from sjsref.search.weights import WEIGHTS_FORMAT, write_weights
 
 INDEX_SCHEMA = """
@@ -56,8 +57,8 @@ CREATE TABLE documents(
 """
 
 
-def write_index(db: sqlite3.Connection, documents: Sequence[Document]) -> None:
-    """The search documents and their FTS5 index (bodies are kept in the index only)."""
+def write_index(db: sqlite3.Connection, documents: Sequence[Document], synonyms: Synonyms) -> None:
+    """The search documents, their FTS5 index (bodies are kept in the index only) and weights."""
     db.executescript(INDEX_SCHEMA)
     db.executemany(
         "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)",
@@ -71,7 +72,7 @@ def write_index(db: sqlite3.Connection, documents: Sequence[Document]) -> None:
     # and quicker to query (https://sqlite.org/fts5.html#the_optimize_command).
     db.execute("INSERT INTO docs(docs) VALUES ('optimize')")
     # bm25 of every word in every document, so a query adds numbers up.
-    write_weights(db)
+    write_weights(db, synonym_phrases(synonyms))
 
 
 def build_pack(root: Path | None = None, out: Path | None = None) -> Path:
@@ -99,7 +100,7 @@ def build_pack(root: Path | None = None, out: Path | None = None) -> Path:
         db.execute("PRAGMA journal_mode = OFF")
         with db:
             write_library(db, library, CALCULATORS)
-            write_index(db, documents)
+            write_index(db, documents, synonyms)
             if sources_digest(source_digests(root)) != before:
                 raise ContentError(f"{root} changed during the build; build again")
             meta = {

@@ -16,7 +16,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from sjsref.search.query import CompiledQuery, Unit, compile_query
+from sjsref.search.query import CompiledQuery, Unit, compile_query, synonym_phrases
 from sjsref.search.ranking import (
     Ranked,
     Titles,
@@ -31,7 +31,7 @@ from sjsref.search.results import KINDS, Document, Hit, Kind, SearchResult
 from sjsref.search.spelling import Vocabulary, merge
 from sjsref.search.synonyms import Synonyms
 from sjsref.search.text import MARK_CLOSE, MARK_OPEN, clean, marked_spans
-from sjsref.search.weights import COLUMN_WEIGHTS, Scores, Weights, write_weights
+from sjsref.search.weights import COLUMN_WEIGHTS, Remembered, Scores, Weights, write_weights
 
 __all__ = ["COLUMN_WEIGHTS", "KINDS", "Document", "Hit", "Kind", "SearchIndex", "SearchResult"]
 
@@ -53,9 +53,9 @@ LOOSE_BELOW = 5
 # SearchIndex._split_common). In this library "SJS" (0.42), "TEN" (0.45) and "drug"
 # (0.37) are above it; "skin" (0.28) and "mortality" (0.22) are below.
 UBIQUITOUS_SHARE = 1 / 3
-# Query units whose scores are remembered between keystrokes (a unit with
+# Rows of query units' scores remembered between keystrokes (a unit with
 # synonyms sums several phrases, each remembered in weights.py).
-UNIT_CACHE_SIZE = 64
+UNIT_CACHE_ROWS = 200_000
 # Rows the coverage stage boosts (kind, title) and orders: the best by
 # coverage, then bm25. Every row of the real library fits; in a library 100
 # times ours, the best 300 of thousands.
@@ -150,7 +150,7 @@ class SearchIndex:
         self._vocabulary: Vocabulary | None = None
         self._weights: Weights | None = None
         self._unweighted = False
-        self._units: dict[Unit, Scores] = {}
+        self._units: Remembered[Unit] = Remembered(UNIT_CACHE_ROWS)
         self._titles = Titles(self._documents)
         self._small = len(self._documents) <= DIRECT_SNIPPET_DOCS
         self._common_rows = int(UBIQUITOUS_SHARE * len(self._documents))
@@ -189,7 +189,7 @@ class SearchIndex:
         """The bm25 weights (computed here for an index built in memory)."""
         if self._weights is None:
             if self._unweighted:
-                write_weights(self._db)
+                write_weights(self._db, synonym_phrases(self._synonyms))
                 self._unweighted = False
             self._weights = Weights(self._db)
         return self._weights
@@ -280,15 +280,12 @@ class SearchIndex:
 
     def _unit(self, unit: Unit) -> Scores:
         """Row -> bm25 score of ``unit`` (its phrases summed), for every row holding it."""
-        found: Scores | None = self._units.get(unit)
-        if found is None:
-            weights = self._scorer()
-            phrases = [weights.scores(p) for p in unit.alternatives]
-            found = phrases[0] if len(phrases) == 1 else combined(phrases, (), every=False)
-            if len(self._units) >= UNIT_CACHE_SIZE:
-                self._units.clear()
-            self._units[unit] = found
-        return found
+        return self._units.get(unit, self._summed)
+
+    def _summed(self, unit: Unit) -> Scores:
+        weights = self._scorer()
+        phrases = [weights.scores(p) for p in unit.alternatives]
+        return phrases[0] if len(phrases) == 1 else combined(phrases, (), every=False)
 
     def _by_coverage(
         self, tiers: list[tuple[Unit, ...]], wanted: int, strict: Ranked, common: tuple[Unit, ...]

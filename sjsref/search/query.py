@@ -263,6 +263,17 @@ def _compound_unit(tokens: tuple[str, ...], is_final: bool) -> Unit:
     return Unit(" ".join(tokens), tuple(alternatives))
 
 
+def synonym_phrases(synonyms: Synonyms) -> set[Phrase]:
+    """Every phrase of several words a query can search for a synonym term.
+
+    A term is searched as written or with its last word a prefix (see
+    :func:`_term_phrase` and :func:`_synonym_unit`); the index stores the
+    scores of both when it is built.
+    """
+    terms = (t for t in synonyms.terms() if len(t) > 1)
+    return {Phrase(t, prefix=prefix) for t in terms for prefix in (False, True)}
+
+
 def _term_phrase(term: tuple[str, ...]) -> Phrase:
     # Long last words match their inflections ("immunoglobulins"); short
     # abbreviations must match exactly, or "ten" would find "tender".

@@ -28,7 +28,8 @@ import math
 import sqlite3
 import sys
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Generic, TypeVar
 
 from sjsref.search.query import Phrase
 
@@ -40,6 +41,11 @@ from sjsref.search.query import Phrase
 # green (and rebuild the pack: they are baked into it).
 COLUMN_WEIGHTS = (10.0, 6.0, 1.0, 0.5)
 COLUMNS = ("title", "keywords", "body", "context")
+# Rows holding one phrase, with the (positive) bm25 FTS5 gives it: for
+# phrases of several words, which need positions.
+BM25_SQL = (
+    f"SELECT rowid, -bm25(docs, {', '.join(map(str, COLUMN_WEIGHTS))}) FROM docs WHERE docs MATCH ?"
+)
 # FTS5's bm25 constants (fts5_aux.c).
 K1 = 1.2
 B = 0.75
@@ -56,6 +62,9 @@ CREATE TABLE weights(
 ) WITHOUT ROWID;
 CREATE TABLE prefix_weights(
     prefix TEXT PRIMARY KEY, docs BLOB NOT NULL, scores BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE phrase_weights(
+    phrase TEXT PRIMARY KEY, docs BLOB NOT NULL, scores BLOB NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE weight_norms(documents INTEGER NOT NULL, norms BLOB NOT NULL);
 """
@@ -108,15 +117,25 @@ def _scored(
 
 
 def _best_first(
-    docs: list[int], freqs: list[float], documents: int, norms: array[float]
+    docs: list[int],
+    freqs: list[float],
+    documents: int,
+    norms: array[float],
+    *,
+    scored: bool = False,
 ) -> tuple[bytes, bytes, bytes]:
     """Rows, scores and ``freqs`` of one phrase as blobs, best first, ties by row.
 
-    ``docs`` must be in row order. Stored best first, a phrase's top N is a slice.
+    ``docs`` must be in row order; ``scored`` says ``freqs`` are the scores
+    already. Stored best first, a phrase's top N is a slice.
     """
     weight = idf(documents, len(docs))
     k = K1 + 1.0
-    scores = [weight * ((f * k) / (f + norms[d])) for d, f in zip(docs, freqs, strict=True)]
+    scores = (
+        freqs
+        if scored
+        else [weight * ((f * k) / (f + norms[d])) for d, f in zip(docs, freqs, strict=True)]
+    )
     if len(docs) > 1:
         # A stable sort keeps rows in order among equal scores.
         order = sorted(range(len(docs)), key=scores.__getitem__, reverse=True)
@@ -198,8 +217,14 @@ def _counts(db: sqlite3.Connection, documents: int) -> tuple[list[_Word], list[i
     return words, lengths
 
 
-def write_weights(db: sqlite3.Connection) -> None:
-    """Compute and store s(p, D) for every word and short prefix of the ``docs`` table."""
+def write_weights(db: sqlite3.Connection, phrases: Iterable[Phrase] = ()) -> None:
+    """Compute and store s(p, D) for every word and short prefix of the ``docs`` table.
+
+    Args:
+        db: The connection holding ``docs``; the weight tables are added.
+        phrases: Phrases of several words to store too (the synonyms'; any
+            other is scored by FTS5 when asked for).
+    """
     db.executescript(WEIGHTS_SCHEMA)
     (documents,) = db.execute("SELECT count(*) FROM docs").fetchone()
     words, lengths = _counts(db, documents)
@@ -216,6 +241,42 @@ def write_weights(db: sqlite3.Connection) -> None:
     for running in prefixes:
         running.flush()
         db.executemany("INSERT INTO prefix_weights VALUES (?, ?, ?)", running.done)
+    for key in sorted({p.fts() for p in phrases if len(p.tokens) > 1}):
+        scores = dict(db.execute(BM25_SQL, (key,)).fetchall())
+        docs = sorted(scores)
+        rows, values, _ = _best_first(
+            docs, [scores[d] for d in docs], documents, norms, scored=True
+        )
+        db.execute("INSERT INTO phrase_weights VALUES (?, ?, ?)", (key, rows, values))
+
+
+K = TypeVar("K")
+
+
+class Remembered(Generic[K]):
+    """Scores kept between keystrokes, the least recently used dropped first.
+
+    Counted in rows, since one common word in a big library holds thousands.
+
+    Args:
+        rows: Most rows kept, over all the keys.
+    """
+
+    def __init__(self, rows: int) -> None:
+        self._rows = rows
+        self._held = 0
+        self._kept: dict[K, Scores] = {}
+
+    def get(self, key: K, compute: Callable[[K], Scores]) -> Scores:
+        """The scores of ``key``, computed if not kept."""
+        found = self._kept.pop(key, None)
+        if found is None:
+            found = compute(key)
+            self._held += len(found)
+            while self._kept and self._held > self._rows:
+                self._held -= len(self._kept.pop(next(iter(self._kept))))
+        self._kept[key] = found  # most recently used last
+        return found
 
 
 class Weights:
@@ -230,22 +291,11 @@ class Weights:
         documents, norms = db.execute("SELECT documents, norms FROM weight_norms").fetchone()
         self._documents: int = documents
         self._norms = _floats(norms)
-        self._cache: dict[Phrase, Scores] = {}
-        self._cached_rows = 0
-        weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
-        self._fts = f"SELECT rowid, -bm25(docs, {weights}) FROM docs WHERE docs MATCH ?"
+        self._cache: Remembered[Phrase] = Remembered(CACHE_ROWS)
 
     def scores(self, phrase: Phrase) -> Scores:
         """Row -> bm25 score of ``phrase`` alone, for every row holding it (do not modify)."""
-        found = self._cache.pop(phrase, None)
-        if found is None:
-            found = self._compute(phrase)
-            self._cached_rows += len(found)
-            while self._cache and self._cached_rows > CACHE_ROWS:
-                oldest = next(iter(self._cache))
-                self._cached_rows -= len(self._cache.pop(oldest))
-        self._cache[phrase] = found  # most recently used last
-        return found
+        return self._cache.get(phrase, self._compute)
 
     def best(self, phrase: Phrase, limit: int) -> list[tuple[int, float]] | None:
         """The ``limit`` best rows for ``phrase`` alone, if stored in order; else None."""
@@ -254,14 +304,16 @@ class Weights:
             return None
         row = self._db.execute(*stored).fetchone()
         if row is None:
-            return []
+            return None if len(phrase.tokens) > 1 else []
         docs, scores = _rows(row[0]), _floats(row[1])
         return list(zip(docs[:limit], scores[:limit], strict=True))
 
     def _stored(self, phrase: Phrase) -> tuple[str, tuple[str]] | None:
         """The query reading ``phrase``'s rows and scores, if they are stored whole."""
-        (token,) = phrase.tokens if len(phrase.tokens) == 1 else (None,)
-        if token is None or not _plain(token):
+        if len(phrase.tokens) > 1:
+            return "SELECT docs, scores FROM phrase_weights WHERE phrase = ?", (phrase.fts(),)
+        (token,) = phrase.tokens
+        if not _plain(token):
             return None
         if not phrase.prefix:
             return "SELECT docs, scores FROM weights WHERE term = ?", (token,)
@@ -273,9 +325,10 @@ class Weights:
         stored = self._stored(phrase)
         if stored is not None:
             row = self._db.execute(*stored).fetchone()
-            if row is None:
+            if row is not None:
+                return dict(zip(_rows(row[0]), _floats(row[1]), strict=True))
+            if len(phrase.tokens) == 1:
                 return {}
-            return dict(zip(_rows(row[0]), _floats(row[1]), strict=True))
         token = phrase.tokens[0]
         if len(phrase.tokens) > 1 or not _plain(token):
             return self._by_fts(phrase)
@@ -294,7 +347,7 @@ class Weights:
 
     def _by_fts(self, phrase: Phrase) -> Scores:
         try:
-            return dict(self._db.execute(self._fts, (phrase.fts(),)).fetchall())
+            return dict(self._db.execute(BM25_SQL, (phrase.fts(),)).fetchall())
         except sqlite3.OperationalError:
             return {}
 
