@@ -26,6 +26,7 @@ from sjsref.search.ranking import (
     kind_boosts,
     scored_expression,
     spread,
+    union,
 )
 from sjsref.search.results import KINDS, Document, Hit, Kind, SearchResult
 from sjsref.search.spelling import Vocabulary, merge
@@ -285,7 +286,7 @@ class SearchIndex:
     def _summed(self, unit: Unit) -> Scores:
         weights = self._scorer()
         phrases = [weights.scores(p) for p in unit.alternatives]
-        return phrases[0] if len(phrases) == 1 else combined(phrases, (), every=False)
+        return union(phrases)
 
     def _by_coverage(
         self, tiers: list[tuple[Unit, ...]], wanted: int, strict: Ranked, common: tuple[Unit, ...]
@@ -313,11 +314,11 @@ class SearchIndex:
         if len(live) <= 1 and not extra:
             return self._ranked(live, wanted, every=False), anything, tuple(dropped)
         held = [self._unit(u) for u in live]
-        raw = combined(held, [self._unit(u) for u in extra], every=False)
+        raw, scale = combined(held, [self._unit(u) for u in extra], every=False)
         coverage: Counter[int] = Counter()
         for rows in held:
             coverage.update(rows.keys())
-        pool = best(raw, COVERAGE_POOL, key=lambda pair: (coverage[pair[0]], pair[1]))
+        pool = best(raw, COVERAGE_POOL, lambda pair: (coverage[pair[0]], pair[1]), scale)
         scores = dict(self._boosted(pool, live))
         scores.update((row, score) for row, score in strict if row not in scores)
         if extra and len(scores) < wanted:
@@ -365,7 +366,8 @@ class SearchIndex:
             stored = self._scorer().best(alternatives[0], limit)
         if stored is None:
             held = [self._unit(u) for u in units]
-            stored = best(combined(held, [self._unit(u) for u in extra], every), limit)
+            raw, scale = combined(held, [self._unit(u) for u in extra], every)
+            stored = best(raw, limit, scale=scale)
         return self._boosted(stored, units)
 
     def _boosted(self, rows: Ranked, units: Sequence[Unit]) -> Ranked:

@@ -56,9 +56,25 @@ def kind_boosts(units: Sequence[Unit]) -> dict[str, float]:
     return boosts
 
 
+def union(maps: Sequence[Mapping[int, float]]) -> Mapping[int, float]:
+    """Rows in any of ``maps``, each with the sum of its scores there (``maps[0]`` if alone).
+
+    Copies and set operations run in C; Python adds up only the rows in
+    several maps.
+    """
+    if len(maps) == 1:
+        return maps[0]
+    scores = dict(maps[0])
+    for other in maps[1:]:
+        summed = {row: scores[row] + other[row] for row in scores.keys() & other.keys()}
+        scores.update(other)
+        scores.update(summed)
+    return scores
+
+
 def combined(
     units: Sequence[Mapping[int, float]], extra: Sequence[Mapping[int, float]], every: bool
-) -> Mapping[int, float]:
+) -> tuple[Mapping[int, float], float]:
     """Rows holding every (or any) of ``units``, with the bm25 score FTS5 would give.
 
     Each of ``units`` and ``extra`` maps the rows holding one query unit to
@@ -66,44 +82,62 @@ def combined(
     what ``bm25()`` gives for :func:`scored_expression` of the units: the
     sum over every phrase of the expression, so with ``extra`` the units'
     phrases count twice, and ``extra`` adds to the rows found but finds none.
+
+    Returns:
+        The rows with their scores divided by a scale, and the scale (2 when
+        the units count twice: halving ``extra`` instead spares a pass over
+        every row, and is exact in binary floating point).
     """
     if not units:
-        return {}
-    if len(units) == 1 and not extra:
-        return units[0]
-    twice = 2.0 if extra else 1.0
-    if every:
-        smallest = min(units, key=len)
-        others = [u for u in units if u is not smallest]
-        rows = [r for r in smallest if all(r in u for u in others)]
-        scores = {r: twice * sum(u[r] for u in units) for r in rows}
+        return {}, 1.0
+    if not every:
+        found = union(units)
+    elif len(units) == 1:
+        found = units[0]
     else:
-        scores = {}
+        rows = set(min(units, key=len).keys())
         for unit in units:
-            for row, score in unit.items():
-                scores[row] = scores.get(row, 0.0) + twice * score
+            rows &= unit.keys()
+        found = {row: sum(unit[row] for unit in units) for row in rows}
+    if not extra:
+        return found, 1.0
+    scores = dict(found)
     for unit in extra:
         if len(unit) < len(scores):
             for row, score in unit.items():
                 if row in scores:
-                    scores[row] += score
+                    scores[row] += 0.5 * score
         else:
             for row in scores:
-                scores[row] += unit.get(row, 0.0)
-    return scores
+                scores[row] += 0.5 * unit.get(row, 0.0)
+    return scores, 2.0
 
 
 def best(
     scores: Mapping[int, float],
     limit: int,
     key: Callable[[tuple[int, float]], tuple[int, float]] | None = None,
+    scale: float = 1.0,
 ) -> list[tuple[int, float]]:
-    """The ``limit`` rows of highest score (or ``key``), best first, ties by row."""
-    order: Callable[[tuple[int, float]], float | tuple[int, float]] = key or itemgetter(1)
-    chosen = heapq.nlargest(limit, scores.items(), key=order)
-    chosen.sort(key=itemgetter(0))
-    chosen.sort(key=order, reverse=True)
-    return chosen
+    """The ``limit`` rows of highest score (or ``key``), best first, ties by row.
+
+    The scores returned are multiplied by ``scale`` (see :func:`combined`).
+    """
+    if key is not None:
+        chosen = heapq.nlargest(limit, scores.items(), key=key)
+        chosen.sort(key=itemgetter(0))
+        chosen.sort(key=key, reverse=True)
+    else:
+        if len(scores) > limit:
+            # The limit-th best score, found among bare floats, then the rows.
+            cut = heapq.nlargest(limit, scores.values())[-1]
+            chosen = [(row, score) for row, score in scores.items() if score >= cut]
+        else:
+            chosen = list(scores.items())
+        chosen.sort(key=itemgetter(0))
+        chosen.sort(key=itemgetter(1), reverse=True)
+        del chosen[limit:]
+    return chosen if scale == 1.0 else [(row, score * scale) for row, score in chosen]
 
 
 def scored_expression(required: str, units: Sequence[Unit], extra: Sequence[Unit]) -> str:
