@@ -16,10 +16,16 @@ adds stored numbers: the same numbers ``bm25()`` gives, for every matching row
 (no cap on the rows ranked).
 
 A prefix ("steroid*") is one phrase to bm25: its ``f`` is the sum of the
-words it expands to, its ``n`` the documents holding any. One- and two-letter
-prefixes, which expand to thousands of words, are stored whole; longer ones
-are summed from the words' ``f`` when asked. A phrase of several words needs
-positions: FTS5 finds it and ``bm25()`` scores it alone, which is ``s`` too.
+words it expands to, its ``n`` the documents holding any. Prefixes of up to
+three letters, which expand to thousands of words, are stored whole; longer
+ones are summed from the words' ``f`` when asked. A phrase of several words
+needs positions: the synonyms' are stored (scored by FTS5 when the index is
+built), any other is found by FTS5 and scored by ``bm25()`` alone, which is
+``s`` too.
+
+The tables are computed from ``fts5vocab``'s list of every token, so they
+tokenise as the index does; tests/search/test_weights.py checks the numbers
+against ``bm25()`` itself.
 """
 
 from __future__ import annotations

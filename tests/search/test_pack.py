@@ -135,14 +135,17 @@ def test_a_rewritten_pack_with_a_matching_digest_still_fails_its_own_checks(root
     _damaged(root)
 
 
-def test_a_pack_of_another_format_is_refused(root):
+@pytest.mark.parametrize("key", ["format", "weights"])
+def test_a_pack_of_another_format_is_refused(root, key):
     pack = root / PACK_NAME
     with sqlite3.connect(pack) as db:
-        db.execute("UPDATE meta SET value = '0' WHERE key = 'format'")
+        db.execute("UPDATE meta SET value = '0' WHERE key = ?", (key,))
     db.close()
     write_digest(pack)
     with pytest.raises(ContentError, match="another version of SJSRef"):
         open_pack(root)
+    # The build sees it too, and builds it again.
+    assert main([str(root), "--check"]) == 1
 
 
 def test_a_missing_pack_says_how_to_build_it(root):
