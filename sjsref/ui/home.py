@@ -134,13 +134,25 @@ def browse_rows(loaded: Loaded) -> list[Row]:
 
 def load_failed_html(exc: BaseException) -> str:
     """The page-wide notice that replaces a library that is missing, damaged or modified."""
+    from sjsref.content.pack_sources import BUILD_COMMAND  # only when loading failed
+
     problems = getattr(exc, "problems", None) or [str(exc)]
     items = "".join(f"<li>{html.escape(p)}</li>" for p in problems[:20])
+    if any(BUILD_COMMAND in p for p in problems):  # a source checkout edited since its build
+        why = (
+            "<p>The library's content pack is out of date: the articles, references or "
+            f"code changed after it was built. Rebuild it with <code>{BUILD_COMMAND}</code> "
+            "(the README's commands do it). Until then none of the library is shown; the "
+            "calculators, whose numbers are part of the program, still work.</p>"
+        )
+    else:
+        why = (
+            "<p>The articles and references bundled with SJSRef are missing, damaged or "
+            "modified since they were reviewed, so none of them is shown. The calculators, "
+            "whose numbers are part of the program, still work. Reinstall SJSRef to repair "
+            "it.</p>"
+        )
     return (
-        "<h1>The library could not be loaded</h1>"
-        "<p>The articles and references bundled with SJSRef are missing, damaged or "
-        "modified since they were reviewed, so none of them is shown. The calculators, "
-        "whose numbers are part of the program, still work. Reinstall SJSRef to repair "
-        "it.</p>"
+        f"<h1>The library could not be loaded</h1>{why}"
         f"<p>Details for a bug report:</p><ul>{items}</ul>"
     )

@@ -168,6 +168,34 @@ def test_a_truncated_content_pack_gets_the_same_notice_and_calculators_work(
     assert window.calculators["scorten"].isVisible()
 
 
+def test_a_stale_content_pack_says_to_rebuild_it_and_calculators_work(
+    qtbot, tmp_path, resources_root
+):
+    import shutil
+
+    from sjsref.content.pack_sources import BUILD_COMMAND
+    from sjsref.ui.app import load_content
+
+    checkout = tmp_path / "resources"
+    shutil.copytree(resources_root, checkout)
+    article = checkout / "articles" / "08-severity.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    window = create_window(
+        ViewState(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
+        Views(),
+        load=lambda: load_content(checkout),
+    )
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        window.show()
+    assert window.load_failed and window.content is None
+    page = window.home.toPlainText()
+    assert "content pack is out of date" in page and f"Rebuild it with {BUILD_COMMAND}" in page
+    assert "Reinstall" not in page  # a source checkout is rebuilt, not reinstalled
+    window.navigate("calc:scorten")
+    assert window.calculators["scorten"].isVisible()
+
+
 _WATCH_IMPORTS = """
 import json, sys, tempfile
 from pathlib import Path
