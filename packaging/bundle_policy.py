@@ -149,6 +149,44 @@ _QT_PLUGINS_KEPT = {
     "wayland-graphics-integration-client": {"qt-plugin-wayland-egl"},
 }
 
+# PyInstaller's runtime hooks: scripts its bootloader runs before the app's
+# own code, added when the analysis finds the module each one serves. Every
+# hook the analysis brings in must be named here, kept or left out: one not
+# listed stops the build (select_runtime_hooks) until its cost is measured.
+# Costs measured in the frozen sjsref on PyInstaller 6.22 / PySide6 6.11 with
+# a throwaway build run under -X importtime and under callgrind (instructions
+# from start to a searchable library, ~1.6 G in all), and timed in
+# alternated starts (benchmarks/bundle.py).
+RUNTIME_HOOKS_KEPT = {
+    # Points Qt at the bundled plugins (QT_PLUGIN_PATH) and registers a
+    # qt.conf if PySide6 has none. Its own code takes under 1 ms. It imports
+    # PySide6.QtCore, and so shiboken6 and its signature support (~100 ms:
+    # the "hook time" of a profile of the frozen app), which the app's first
+    # line would import anyway, as any PySide6 program does, frozen or not.
+    "pyi_rth_pyside6",
+}
+RUNTIME_HOOKS_LEFT_OUT = {
+    # Replaces inspect.getsourcefile so code reading its own source finds it
+    # in the bundle. Nothing here does: sjsref never calls inspect, pydantic
+    # reads source only for use_attribute_docstrings (unused), tracebacks go
+    # through linecache. It imports inspect and zipfile (shiboken6 imports
+    # both anyway) and reads the directory of base_library.zip: ~1 ms, 0.3 %
+    # of the instructions, not visible in wall-clock starts. Left out because
+    # it does nothing for the app, not for speed.
+    "pyi_rth_inspect",
+    # Would import multiprocessing (socket, pickle, subprocess: ~40 ms of
+    # every start); the module is excluded above, so the hook never comes.
+    "pyi_rth_multiprocessing",
+    # Teaches pkgutil.iter_modules to list modules inside the PYZ archive.
+    # The app walks no packages at run time (its submodules are listed when
+    # the bundle is built), and with NOARCHIVE there is no archive to walk.
+    "pyi_rth_pkgutil",
+    # Set up setuptools' distutils and pkg_resources' resource providers:
+    # both packages are excluded above, so these never come either.
+    "pyi_rth_setuptools",
+    "pyi_rth_pkgres",
+}
+
 # Native Wayland is off: on Debian 12 Wayland desktops Qt falls back to xcb
 # through XWayland, which is the path the tests exercise under Xvfb.
 WAYLAND = False
@@ -343,6 +381,28 @@ def drop_dangling_symlinks(
                 continue
         result.append(entry)
     return result
+
+
+def select_runtime_hooks(scripts: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The analysis's scripts without the runtime hooks left out (see above).
+
+    Raises:
+        ValueError: the analysis brought in a runtime hook that neither
+            RUNTIME_HOOKS_KEPT nor RUNTIME_HOOKS_LEFT_OUT names.
+    """
+    kept = []
+    for entry in scripts:
+        name = entry[0]
+        if name in RUNTIME_HOOKS_LEFT_OUT:
+            continue
+        if name.startswith("pyi_rth_") and name not in RUNTIME_HOOKS_KEPT:
+            raise ValueError(
+                f"runtime hook {name} is new to the bundle: measure what it costs at start "
+                "and name it in RUNTIME_HOOKS_KEPT or RUNTIME_HOOKS_LEFT_OUT "
+                "(packaging/bundle_policy.py)"
+            )
+        kept.append(entry)
+    return kept
 
 
 def is_linux() -> bool:
