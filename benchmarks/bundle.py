@@ -17,9 +17,16 @@ searchable <= 1.5 times the baseline's first paint, memory <= 1.5 (issue 17).
 Run from the repository root::
 
     .venv/bin/python benchmarks/bundle.py [--runs 9] [--cold] [--out DIR] [--reuse-empty]
+        [--before DIR]
 
 ``--reuse-empty`` keeps the empty apps already built in ``--out`` and rebuilds
-only SJSRef (they do not change between two runs of the same PyInstaller).
+only SJSRef (they do not change between two runs of the same PyInstaller
+and the same policy).
+
+``--before DIR`` also times the ``sjsref`` and ``empty-pruned`` apps of an
+earlier build (``DIR`` is that run's ``--out``/dist, e.g. a copy kept before
+changing the spec or the policy), alternated with the new ones, and prints
+the differences: a before/after in one run, on the same machine load.
 
 ``--cold`` drops the page cache before every start (root only), so each start
 reads the bundle from disk; without it, starts are warm (files cached).
@@ -34,7 +41,6 @@ import os
 import re
 import select
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -42,6 +48,8 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from bundle_report import BEFORE, report  # benchmarks/bundle_report.py
 
 from sjsref.ui.app import BENCH_ENV, FIRST_PAINT_MARK, SEARCHABLE_MARK
 
@@ -81,7 +89,12 @@ import sys
 sys.path.insert(0, {packaging!r})
 import bundle_policy
 
-a = Analysis([{script!r}], excludes=bundle_policy.EXCLUDED_MODULES)
+a = Analysis(
+    [{script!r}],
+    excludes=bundle_policy.EXCLUDED_MODULES,
+    noarchive=bundle_policy.modules_outside_archive(),
+)
+a.scripts = bundle_policy.select_runtime_hooks(a.scripts)
 a.binaries = bundle_policy.prune_qt(a.binaries)
 a.datas = bundle_policy.prune_qt(a.datas)
 if bundle_policy.is_linux():
@@ -99,10 +112,6 @@ MARKS = {
     "empty-pruned": (EMPTY_MARK,),
     "sjsref": (FIRST_PAINT_MARK, SEARCHABLE_MARK),
 }
-# Goals of issue 17, against the (pruned) empty window.
-GOAL_PAINT = 1.2
-GOAL_SEARCHABLE = 1.5
-GOAL_MEMORY = 1.5
 START_TIMEOUT_S = 60
 
 
@@ -145,15 +154,6 @@ def _build_empty(src: Path, script: Path, dist: Path, work: Path) -> None:
     _pyinstaller(
         ["--distpath", str(dist), "--workpath", str(work / "empty-pruned"), str(spec)], cwd=src
     )
-
-
-def folder_bytes(folder: Path) -> int:
-    """Bytes of every file under ``folder`` (symbolic links not followed)."""
-    total = 0
-    for path in folder.rglob("*"):
-        if path.is_file() and not path.is_symlink():
-            total += path.stat().st_size
-    return total
 
 
 def build_debs(out: Path, bundles: dict[str, Path]) -> dict[str, Path]:
@@ -284,16 +284,12 @@ def start_app(
             proc.wait()
 
 
-def start_to_first_paint(command: list[str], mark: str, env: dict[str, str]) -> tuple[float, float]:
-    """Seconds from process start until it prints ``mark`` (its first paint), and
-    the process's peak resident memory in MiB (read from ``wait4`` once it exits)."""
-    done = start_app(command, (mark,), env)
-    return done.first_paint_s, done.peak_mib
+def _executable(name: str, folder: Path) -> Path:
+    return folder / ("sjsref" if name.startswith("sjsref") else "empty")
 
 
-def time_to_first_paint(executable: Path, mark: str, env: dict[str, str]) -> float:
-    """Seconds from process start until it prints ``mark`` (its first paint)."""
-    return start_to_first_paint([str(executable)], mark, env)[0]
+def _marks(name: str) -> tuple[str, ...]:
+    return MARKS[name.removesuffix(BEFORE)]
 
 
 def measure_starts(
@@ -301,72 +297,16 @@ def measure_starts(
 ) -> dict[str, list[Start]]:
     """Start each app ``runs`` times, alternating, after one unmeasured warm-up each."""
     env = dict(os.environ, HOME=str(home), **{BENCH_ENV: "1"}, **platform_env)
-    exe = {
-        name: folder / ("sjsref" if name == "sjsref" else "empty")
-        for name, folder in bundles.items()
-    }
+    exe = {name: str(_executable(name, folder)) for name, folder in bundles.items()}
     for name in bundles:
-        start_app([str(exe[name])], MARKS[name], env)
+        start_app([exe[name]], _marks(name), env)
     starts: dict[str, list[Start]] = {name: [] for name in bundles}
     for _ in range(runs):
         for name in bundles:
             if cold:
                 _drop_caches()
-            starts[name].append(start_app([str(exe[name])], MARKS[name], env))
+            starts[name].append(start_app([exe[name]], _marks(name), env))
     return starts
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1e6:7.1f} MB"
-
-
-def _median_ms(values: list[float]) -> str:
-    spread = f"{min(values) * 1000:.0f}-{max(values) * 1000:.0f}"
-    return f"{statistics.median(values) * 1000:7.0f} ms ({spread})"
-
-
-def report(
-    bundles: dict[str, Path], debs: dict[str, Path], starts: dict[str, list[Start]], cold: bool
-) -> None:
-    sizes = {name: folder_bytes(folder) for name, folder in bundles.items()}
-    print("\nfolder sizes")
-    for name, size in sizes.items():
-        print(f"  {name:13s} {_mb(size)}")
-    if debs:
-        print(".deb sizes")
-        for name, deb in debs.items():
-            print(f"  {name:13s} {_mb(deb.stat().st_size)}")
-    kind = "cold (page cache dropped)" if cold else "warm"
-    print(f"starts, {kind}, median (range) of {len(starts['sjsref'])}")
-    print(f"  {'':13s} {'first paint':>22s} {'searchable':>22s}  peak RSS")
-    paint, searchable, peak = {}, None, {}
-    for name, runs in starts.items():
-        paint[name] = statistics.median(r.first_paint_s for r in runs)
-        peak[name] = max(r.peak_mib for r in runs)
-        found = [r.searchable_s for r in runs if r.searchable_s is not None]
-        if found:
-            searchable = statistics.median(found)
-        column = _median_ms(found) if found else ""
-        print(
-            f"  {name:13s} {_median_ms([r.first_paint_s for r in runs]):>22s} "
-            f"{column:>22s}  {peak[name]:5.1f} MiB"
-        )
-    print(
-        "ratios sjsref / baseline   size   .deb  paint  searchable  memory"
-        f"   goals: size < 1.3, paint <= {GOAL_PAINT}, searchable <= {GOAL_SEARCHABLE}"
-        f" (of the baseline's paint), memory <= {GOAL_MEMORY}"
-    )
-    for base in ("empty", "empty-pruned"):
-        deb_ratio = (
-            f"{debs['sjsref'].stat().st_size / debs[base].stat().st_size:5.2f}"
-            if "sjsref" in debs and base in debs
-            else "    -"
-        )
-        ready = f"{searchable / paint[base]:10.2f}" if searchable is not None else "         -"
-        print(
-            f"  vs {base:21s} {sizes['sjsref'] / sizes[base]:5.2f}  {deb_ratio}  "
-            f"{paint['sjsref'] / paint[base]:5.2f}  {ready}  {peak['sjsref'] / peak[base]:6.2f}"
-        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -378,6 +318,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--reuse-empty", action="store_true", help="keep the empty apps built in --out"
     )
+    parser.add_argument(
+        "--before", type=Path, help="dist folder of an earlier build: time its apps alongside"
+    )
     args = parser.parse_args(argv)
     if args.cold and os.geteuid() != 0:
         parser.error("--cold needs root (it writes /proc/sys/vm/drop_caches)")
@@ -385,6 +328,9 @@ def main(argv: list[str] | None = None) -> int:
         out = (args.out or Path(tmp)).resolve()
         print(f"building in {out} ...", flush=True)
         bundles = build_all(out, args.reuse_empty)
+        for name in ("sjsref", "empty-pruned") if args.before else ():
+            if (args.before / name).is_dir():
+                bundles[f"{name}{BEFORE}"] = args.before.resolve() / name
         debs = {} if args.no_deb else build_debs(out, bundles)
         home = out / "home"
         home.mkdir(exist_ok=True)
