@@ -93,7 +93,7 @@ def report(
             print(f"  {name:22s} {_mb(deb.stat().st_size)}")
     summary = _starts_table(starts, cold)
     print(
-        "ratios sjsref / baseline          size   .deb  paint  searchable  memory"
+        "ratios sjsref / baseline                   size   .deb  paint  searchable  memory"
         f"   goals: size < 1.3, paint <= {GOAL_PAINT}, searchable <= {GOAL_SEARCHABLE}"
         f" (of the baseline's paint), memory <= {GOAL_MEMORY}"
     )
@@ -110,7 +110,7 @@ def report(
         found = summary[app].searchable
         ready = f"{found / summary[base].paint:10.2f}" if found is not None else "         -"
         print(
-            f"  {app + ' vs ' + base:31s} {sizes[app] / sizes[base]:5.2f}  {deb_ratio}  "
+            f"  {app + ' vs ' + base:40s} {sizes[app] / sizes[base]:5.2f}  {deb_ratio}  "
             f"{summary[app].paint / summary[base].paint:5.2f}  {ready}  "
             f"{summary[app].peak / summary[base].peak:6.2f}"
         )

@@ -413,17 +413,19 @@ def modules_outside_archive() -> bool:
     files go through CPython's own finder and need no inflating. Measured in
     the frozen sjsref on Linux (PyInstaller 6.22, PySide6 6.11): 1.596 G to
     1.520 G instructions from start to a searchable library (-4.8 %;
-    callgrind, three runs each, within 0.2 %); in 40 alternated starts a
-    paired median of -18 ms to first paint and -17 ms to searchable (about
-    5 %); with the bundle's files evicted from the page cache, -78 ms and
-    -60 ms, so a cold start does not pay for the extra files. About 300
-    more stat calls per start: under 1 ms. Costs: the folder grows by 6 MB
-    (the .pyc are not compressed; the xz .deb by {DEB}), and lintian's
+    callgrind, three runs each, within 0.2 %); in benchmarks/bundle.py
+    --before, 15 alternated starts, -14 ms wall / -26 ms CPU to the first
+    paint and -23 / -30 ms to searchable (the empty-pruned window gains as
+    much, as it follows this policy too); with the bundle's files evicted
+    from the page cache, -78 ms and -60 ms, so a cold start does not pay for
+    the extra files. About 300 more stat calls per start: under 1 ms. Costs:
+    the folder grows from 105.8 to 110.9 MB (the .pyc are not compressed),
+    while the xz .deb shrinks from 30.2 to 29.0 MB; lintian's
     package-installs-python-bytecode is overridden (packaging/linux).
     Tried and left: only sjsref outside the archive (module_collection_mode)
-    saved 0.4 % of the instructions, since most modules at start are the
-    stdlib's, PySide6's and pydantic's; an uncompressed PYZ (zlib level 0)
-    showed no gain in alternated starts.
+    saved 0.4 % of the instructions, since most modules read at start are
+    the stdlib's (base_library.zip goes too) and PySide6's; an uncompressed
+    PYZ (zlib level 0) showed no gain in alternated starts.
     Linux only: on Windows an antivirus scanner opens each of the ~600 files
     the first time, and neither there nor on macOS has it been measured.
     """
