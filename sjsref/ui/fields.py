@@ -279,9 +279,10 @@ class YesNoField(Field):
             self.row.addWidget(button)
         self.row.addStretch(1)
         self.group.buttonToggled.connect(lambda *_: self.changed.emit())
-        self.setFocusProxy(self.yes)
-        # Its label's Alt+letter lands here (so the answer is not clicked); not a Tab stop.
+        # Its label's Alt+letter lands here (so the answer is not clicked); not a Tab
+        # stop. Set before the proxy: Qt passes a policy set later on to the proxy.
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setFocusProxy(self.yes)
         self._keys = dict(zip(key_codes("yes_no"), (self.yes, self.no), strict=True))
         for button in (self.yes, self.no):
             button.installEventFilter(self)

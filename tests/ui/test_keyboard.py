@@ -139,6 +139,9 @@ def test_a_questions_alt_letter_goes_to_it_without_answering_it(window, qtbot):
     window.navigate("calc:scorten")
     page = window.calculators["scorten"]
     malignancy = page.fields["malignancy"]
+    page.fields["heart_rate_bpm"].edit.setFocus()
+    press(qtbot, Qt.Key.Key_Tab)  # Tab into the unanswered question lands on Yes
+    assert focused() is malignancy.yes and malignancy.value() is None
     page.fields["age_years"].edit.setFocus()
     press(qtbot, Qt.Key.Key_M, ALT)  # "&Malignancy"
     assert focused() is malignancy.yes and malignancy.value() is None
