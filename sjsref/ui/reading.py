@@ -6,9 +6,9 @@ has loaded.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QUrl, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPen, QTextOption
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPen, QTextCursor, QTextOption
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from sjsref.ui.qt_lazy import Qt  # the first paint does not wait for Qt's enums
 
@@ -25,6 +25,8 @@ class ReadingBrowser(QTextBrowser):
 
     link = Signal(str)
     historyButton = Signal(int)  # -1 back, +1 forward
+    _html = ""  # the HTML last shown, read again when the palette changes
+    _pending = False
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +42,39 @@ class ReadingBrowser(QTextBrowser):
         self.viewport().installEventFilter(self)
         room = max(0, FOCUS_FRAME - self.frameWidth())
         self.setViewportMargins(room, room, room, room)  # the focus frame's full width shows
+
+    def setHtml(self, text: str) -> None:
+        self._html = text
+        super().setHtml(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._html and not self._pending:
+            # Later, not inside the palette change (reading HTML there can crash
+            # Qt); the timer dies with the widget.
+            self._pending = True
+            QTimer.singleShot(0, self, self._read_again)
+
+    def _read_again(self) -> None:
+        """Read the HTML again in the new palette: Qt fixes link colours as it reads.
+
+        A theme switch would otherwise leave the old theme's links (dark blue on
+        the dark theme's background). Scroll position and marks are kept.
+        """
+        self._pending = False
+        scroll = self.scroll_position()
+        marks = [(m.cursor.anchor(), m.cursor.position(), m.format) for m in self.extraSelections()]
+        super().setHtml(self._html)
+        selections = []
+        for anchor, position, fmt in marks:
+            mark = QTextEdit.ExtraSelection()
+            mark.cursor = QTextCursor(self.document())
+            mark.cursor.setPosition(anchor)
+            mark.cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+            mark.format = fmt
+            selections.append(mark)
+        self.setExtraSelections(selections)
+        self.set_scroll_position(scroll)
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
         """Load nothing: content has no pictures, and a URL in it must never reach a file."""

@@ -240,11 +240,14 @@ def theme_button(theme: Theme, remember: Callable[[str], object], parent: QWidge
         action.setCheckable(True)
         action.setChecked(name == theme.choice)
         group.addAction(action)
-        action.triggered.connect(lambda _checked=False, name=name: _choose(theme, remember, name))
+        action.triggered.connect(
+            lambda _checked=False, name=name: _choose(theme, remember, name, button)
+        )
     button.setMenu(menu)
     return button
 
 
-def _choose(theme: Theme, remember: Callable[[str], object], name: str) -> None:
+def _choose(theme: Theme, remember: Callable[[str], object], name: str, button: QWidget) -> None:
     theme.set_choice(name)
     remember(name)
+    button.setStyleSheet(button.styleSheet())  # its own style sheet kept the old colours

@@ -192,6 +192,37 @@ def test_theme_choice_applies_at_once_and_is_remembered(make_window, qtbot):
     assert second.theme.choice == SYSTEM
 
 
+def _link_colours(browser) -> set[str]:
+    """The colours the browser's links are drawn in (read from its document)."""
+    colours = set()
+    block = browser.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().isAnchor():
+                colours.add(fragment.charFormat().foreground().color().name())
+            it += 1
+        block = block.next()
+    return colours
+
+
+def test_a_theme_switch_redraws_links_and_the_theme_button_in_the_new_colours(window, qtbot):
+    _choose(window, qtbot, LIGHT)
+    window.navigate("home:")
+    browser = window.home
+    light = {palette_for(LIGHT).color(R.Link).name()}
+    qtbot.waitUntil(lambda: _link_colours(browser) == light, timeout=2000)
+    browser.set_scroll_position(40)
+    _choose(window, qtbot, DARK)
+    # Qt fixes a link's colour as it reads the HTML: the old blue stayed on dark.
+    dark = {palette_for(DARK).color(R.Link).name()}
+    qtbot.waitUntil(lambda: _link_colours(browser) == dark, timeout=2000)
+    assert browser.scroll_position() == min(40, browser.verticalScrollBar().maximum())
+    button = window.findChild(QToolButton, "theme_button")
+    assert button.palette().color(R.Button) == palette_for(DARK).color(R.Button)
+
+
 @pytest.mark.parametrize("name", PALETTES)
 def test_body_map_marks_stand_out_in_every_palette(make_window, qtbot, name):
     from sjsref.clinical.bsa_charts import View
