@@ -108,27 +108,34 @@ def test_the_settings_domain_matches_the_macos_bundle_identifier(qapp) -> None:
     assert f"{reversed_domain}.{app.applicationName()}" == meta.BUNDLE_ID
 
 
+def _window_over(qtbot, tmp_path, resources):
+    """A shown window whose library is loaded (or refused) from ``resources``."""
+    from sjsref.ui.app import load_content
+
+    window = create_window(
+        ViewState(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
+        Views(),
+        load=lambda: load_content(resources),
+    )
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        window.show()
+    return window
+
+
 def test_modified_content_is_hidden_by_a_page_wide_notice_and_calculators_work(
     qtbot, tmp_path, resources_root
 ):
     import shutil
 
     from sjsref.content.integrity import write_manifest
-    from sjsref.ui.app import load_content
 
     shipped = tmp_path / "resources"
     shutil.copytree(resources_root, shipped)
     write_manifest(shipped)
     severity = shipped / "articles" / "08-severity.md"
     severity.write_text(severity.read_text(encoding="utf-8").replace("120", "100"), "utf-8")
-    window = create_window(
-        ViewState(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
-        Views(),
-        load=lambda: load_content(shipped),
-    )
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.ready, timeout=30_000):
-        window.show()
+    window = _window_over(qtbot, tmp_path, shipped)
     assert window.load_failed and window.content is None
     page = window.home.toPlainText()
     assert "could not be loaded" in page and "modified" in page
@@ -145,20 +152,12 @@ def test_a_truncated_content_pack_gets_the_same_notice_and_calculators_work(
     import shutil
 
     from sjsref.content.pack_sources import PACK_NAME
-    from sjsref.ui.app import load_content
 
     shipped = tmp_path / "resources"
     shutil.copytree(resources_root, shipped)
     pack = shipped / PACK_NAME
     pack.write_bytes(pack.read_bytes()[:4096])
-    window = create_window(
-        ViewState(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
-        Views(),
-        load=lambda: load_content(shipped),
-    )
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.ready, timeout=30_000):
-        window.show()
+    window = _window_over(qtbot, tmp_path, shipped)
     assert window.load_failed and window.content is None
     page = window.home.toPlainText()
     assert "could not be loaded" in page and f"{PACK_NAME} is damaged" in page
@@ -174,20 +173,12 @@ def test_a_stale_content_pack_says_to_rebuild_it_and_calculators_work(
     import shutil
 
     from sjsref.content.pack_sources import BUILD_COMMAND
-    from sjsref.ui.app import load_content
 
     checkout = tmp_path / "resources"
     shutil.copytree(resources_root, checkout)
     article = checkout / "articles" / "08-severity.md"
     article.write_text(article.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
-    window = create_window(
-        ViewState(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
-        Views(),
-        load=lambda: load_content(checkout),
-    )
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.ready, timeout=30_000):
-        window.show()
+    window = _window_over(qtbot, tmp_path, checkout)
     assert window.load_failed and window.content is None
     page = window.home.toPlainText()
     assert "content pack is out of date" in page and f"Rebuild it with {BUILD_COMMAND}" in page
