@@ -68,10 +68,17 @@ def apply_zoom(app: QApplication, percent: int) -> None:
         scaled = widget.font()
         scaled.setPointSizeF(size * float(ratio))
         widget.setFont(scaled)
-    # A widget with a style sheet of its own (the Theme button) keeps the font
-    # it was polished with: polish it again so it grows with the rest.
+    restyle_sheets(app, skip=own)
+
+
+def restyle_sheets(app: QApplication, skip: list[QWidget] | None = None) -> None:
+    """Polish again the widgets with a style sheet of their own (the Theme button).
+
+    They keep the font and colours they were polished with: after a zoom or a
+    theme switch they would stay small, or in the old colours.
+    """
     for widget in app.allWidgets():
-        if widget.styleSheet() and widget not in own:
+        if widget.styleSheet() and widget not in (skip or []):
             widget.setStyleSheet(widget.styleSheet())
 
 

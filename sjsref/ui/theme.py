@@ -17,6 +17,7 @@ from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QToolButton, QWidget
 
 from sjsref.ui.qt_lazy import Qt  # the first paint does not wait for Qt's enums
+from sjsref.ui.style import restyle_sheets
 
 SYSTEM, LIGHT, DARK, CONTRAST = "system", "light", "dark", "contrast"
 THEMES = (SYSTEM, LIGHT, DARK, CONTRAST)
@@ -240,14 +241,13 @@ def theme_button(theme: Theme, remember: Callable[[str], object], parent: QWidge
         action.setCheckable(True)
         action.setChecked(name == theme.choice)
         group.addAction(action)
-        action.triggered.connect(
-            lambda _checked=False, name=name: _choose(theme, remember, name, button)
-        )
+        action.triggered.connect(lambda _checked=False, name=name: _choose(theme, remember, name))
     button.setMenu(menu)
     return button
 
 
-def _choose(theme: Theme, remember: Callable[[str], object], name: str, button: QWidget) -> None:
+def _choose(theme: Theme, remember: Callable[[str], object], name: str) -> None:
     theme.set_choice(name)
     remember(name)
-    button.setStyleSheet(button.styleSheet())  # its own style sheet kept the old colours
+    # A switch the user asked for; not in apply(), which runs at start-up too.
+    restyle_sheets(QApplication.instance())  # type: ignore[arg-type]
