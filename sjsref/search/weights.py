@@ -138,12 +138,7 @@ def _best_first(
     already. Stored best first, a phrase's top N is a slice.
     """
     weight = idf(documents, len(docs))
-    k = K1 + 1.0
-    scores = (
-        freqs
-        if scored
-        else [weight * ((f * k) / (f + norms[d])) for d, f in zip(docs, freqs, strict=True)]
-    )
+    scores = freqs if scored else list(_scored(docs, freqs, weight, norms).values())
     if len(docs) > 1:
         # A stable sort keeps rows in order among equal scores.
         order = sorted(range(len(docs)), key=scores.__getitem__, reverse=True)
