@@ -192,6 +192,11 @@ class NumberField(Field):
             self.edited()
             self.changed.emit()
 
+    def take_typed(self) -> None:
+        """What is typed counts as entered now, without recomputing (see LabField)."""
+        self._settle.stop()
+        self._committed = self.edit.text().strip()
+
     def edited(self) -> None:
         """Hook: the committed value changed (before ``changed`` is emitted)."""
 

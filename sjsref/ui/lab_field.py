@@ -85,6 +85,9 @@ class LabField(NumberField):
             self._last_unit = self.unit()
 
     def _unit_changed(self) -> None:
+        # A number typed but not yet entered (the unit picked within the pause,
+        # or with no focus change to enter it) was typed in the old unit.
+        self.take_typed()
         old, new = self._last_unit, self.unit()
         self._last_unit = new
         self.confirmed = False

@@ -102,6 +102,20 @@ def test_switching_the_unit_asks_and_converts_on_request(window, qtbot):
     assert "Converted" not in page.lab("urea").status.text()
 
 
+def test_a_number_not_yet_entered_is_in_the_unit_it_was_typed_under(window, qtbot):
+    # Seen under X: the unit changed twice by the arrows before the typed "20"
+    # was entered (no focus change, the pause not over), so the second switch
+    # found no value and "20" was then read in the last unit without asking.
+    page = _scorten(window)
+    urea = page.lab("urea")
+    qtbot.keyClicks(urea.edit, "20")  # typed, not entered: no Tab, no Enter, no pause
+    urea.unit_box.set_value(UreaUnit.MMOL_L)
+    assert "✔ MET" in urea.status.text()  # 20 mmol/L
+    urea.unit_box.set_value(UreaUnit.MG_DL)
+    assert "⚠ Unit changed from mmol/L urea to mg/dL urea" in urea.status.text()
+    assert urea.value() is None  # not scored until convert or keep
+
+
 def test_correcting_a_wrongly_chosen_unit_keeps_the_number(window, qtbot):
     # The review's trap: mmol/L remembered, BUN 20 and glucose 140 typed as the lab
     # reports them, then the clinician fixes the unit boxes.
